@@ -1,0 +1,36 @@
+"""The demo-data registry behind ``manage.py seed_demo``. Each app's ``demo.py`` registers a seeder.
+
+A seeder takes the output stream and returns how many objects it created; it must be idempotent.
+"""
+
+from collections.abc import Callable
+
+DEMO_PASSWORD = "dimobel-demo-2026"  # noqa: S105 (printed on purpose: demo accounts only, refused without DEBUG)
+
+_seeders: list[tuple[int, Callable]] = []
+_logins: list[tuple[str, str, str]] = []  # (role, email, note)
+
+
+def seeder(order: int = 100):
+    def register(func):
+        if all(existing is not func for _order, existing in _seeders):
+            _seeders.append((order, func))
+        return func
+
+    return register
+
+
+def add_login(role: str, email: str, note: str = "") -> None:
+    if all(existing[1] != email for existing in _logins):
+        _logins.append((role, email, note))
+
+
+def run_seeders(stdout) -> int:
+    return sum(func(stdout) for _order, func in sorted(_seeders, key=lambda pair: pair[0]))
+
+
+def logins_text() -> str:
+    lines = ["", f"Demo logins (password for all: {DEMO_PASSWORD}):"]
+    for role, email, note in _logins:
+        lines.append(f"  {role:<22} {email:<32} {note}")
+    return "\n".join(lines)

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.module_loading import autodiscover_modules
+
+from dimobel import demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Create realistic, fictional demo content in French (idempotent: a second run adds nothing) "
+        "and print the demo logins. Each app contributes through its demo.py."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true", help="Seed even with DEBUG off (never on a real production site)."
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "seed_demo creates accounts with known passwords; it runs only with DEBUG=1 (or --force)."
+            )
+        autodiscover_modules("demo")
+        with transaction.atomic():
+            created = demo.run_seeders(self.stdout)
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} new object(s))."))
+        self.stdout.write(demo.logins_text())

@@ -1,0 +1,61 @@
+"""Demo members (fictional people). Organisations and profiles arrive with the network issue."""
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from dimobel import demo
+from network.models import User
+
+# A fixed TOTP secret so the demo admin can be added to any authenticator app (base32).
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPDIMOBEL2"  # noqa: S105 (demo account only, printed on purpose)
+
+MEMBERS = [
+    # email, first name, last name, language, groups, staff
+    ("admin@dimobel.org", "Karim", "Lahlou", "fr", ["Organisers"], True),
+    ("organisatrice@dimobel.org", "Nadia", "Benali", "fr", ["Organisers"], False),
+    ("formateur@dimobel.org", "Jean-Luc", "Vandenberghe", "fr", ["Instructors"], False),
+    ("jury@dimobel.org", "Fatima-Zahra", "El Amrani", "fr", ["Jury"], False),
+    ("mentor@dimobel.org", "Pieter", "Claes", "nl", ["Mentors"], False),
+    ("amina.elidrissi@exemple.be", "Amina", "El Idrissi", "fr", [], False),
+    ("youssef.bouzid@exemple.ma", "Youssef", "Bouzid", "ar", [], False),
+    ("sophie.dubois@exemple.be", "Sophie", "Dubois", "fr", [], False),
+    ("mehdi.tazi@exemple.ma", "Mehdi", "Tazi", "fr", [], False),
+    ("lotte.peeters@exemple.be", "Lotte", "Peeters", "nl", [], False),
+    ("salma.bennani@exemple.ma", "Salma", "Bennani", "fr", [], False),
+    ("omar.haddou@exemple.be", "Omar", "Haddou", "en", [], False),
+]
+
+
+@demo.seeder(order=10)
+def seed_members(stdout) -> int:
+    created = 0
+    for email, first_name, last_name, language, groups, staff in MEMBERS:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(
+                email=email,
+                password=demo.DEMO_PASSWORD,
+                first_name=first_name,
+                last_name=last_name,
+                preferred_language=language,
+                is_staff=staff,
+                is_superuser=staff,
+                terms_version="2026-11-24",
+                privacy_version="2026-11-24",
+                consented_at=timezone.now(),
+            )
+            EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
+            user.groups.set(Group.objects.filter(name__in=groups))
+            created += 1
+        if staff and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+            TOTP.activate(user, DEMO_TOTP_SECRET)
+            RecoveryCodes.activate(user)
+            created += 1
+        role = ", ".join(groups) or "member"
+        note = f"(staff; TOTP secret {DEMO_TOTP_SECRET})" if staff else ""
+        demo.add_login(role if not staff else "admin", email, note)
+    return created

@@ -1,0 +1,52 @@
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+
+from dimobel.celery import app as celery_app
+from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache_and_eager_tasks():
+    """Each test starts with an empty cache (allauth's rate limits live there) and eager Celery tasks.
+
+    Only the worker integration test (tests/dimobel/test_celery_worker.py) turns eager mode off.
+    """
+    cache.clear()
+    eager = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = eager
+
+
+@pytest.fixture(autouse=True)
+def _test_templates(settings):
+    """Templates that only tests use (tests/templates), e.g. a reminder email."""
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], Path(__file__).parent / "templates"]}
+    ]
+
+
+@pytest.fixture
+def member(db):
+    return UserFactory(first_name="Amina", last_name="El Idrissi", email="amina@example.org")
+
+
+@pytest.fixture
+def other_member(db):
+    """The outsider: a member who must not see the first member's private things."""
+    return UserFactory(first_name="Pieter", last_name="Janssens", email="pieter@example.org")
+
+
+@pytest.fixture
+def organiser(db):
+    user = UserFactory(first_name="Nadia", last_name="Benali", email="nadia@example.org")
+    user.groups.add(Group.objects.get(name="Organisers"))
+    return user
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(first_name="Marc", last_name="Dubois", email="marc@example.org", is_staff=True)

@@ -1,0 +1,128 @@
+import threading
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+from django.test import override_settings
+
+from dimobel import reminders
+from dimobel.models import SentReminder
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def welcome_reminders():
+    """A provider that says every member is due a 'welcome' reminder about their own account."""
+
+    def provider(now):
+        from network.models import User
+
+        for user in User.objects.order_by("pk"):
+            yield reminders.Reminder(
+                kind="tests.welcome",
+                obj=user,
+                recipient=user,
+                due_at=now - timedelta(minutes=1),
+                template_prefix="tests/emails/reminder",
+                context={"label": "welcome"},
+            )
+
+    reminders.provider(provider)
+    yield provider
+    reminders.unregister(provider)
+
+
+def test_a_sweep_sends_each_due_reminder_and_records_it(welcome_reminders):
+    members = UserFactory.create_batch(3)
+
+    assert reminders.sweep() == 3
+
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(m.email for m in members)
+    assert "welcome" in mail.outbox[0].body
+    assert SentReminder.objects.filter(kind="tests.welcome").count() == 3
+
+
+def test_a_second_sweep_sends_nothing_again(welcome_reminders):
+    UserFactory.create_batch(2)
+    reminders.sweep()
+
+    assert reminders.sweep() == 0
+    assert len(mail.outbox) == 2
+
+
+def test_two_sweeps_running_at_the_same_time_send_every_reminder_exactly_once(welcome_reminders):
+    members = UserFactory.create_batch(20)
+    start = threading.Barrier(2)
+    sent_counts = []
+
+    def run_sweep():
+        try:
+            start.wait()
+            sent_counts.append(reminders.sweep())
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run_sweep) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert sum(sent_counts) == 20
+    recipients = [m.to[0] for m in mail.outbox]
+    assert sorted(recipients) == sorted(m.email for m in members)  # nobody twice, nobody missed
+
+
+class FailOnceForBackend:
+    """An email backend whose SMTP server is down for one address, once: a crash mid-sweep."""
+
+    failed = set()
+
+    def __init__(self, *args, **kwargs):
+        from django.core.mail.backends.locmem import EmailBackend
+
+        self._inner = EmailBackend(*args, **kwargs)
+
+    def send_messages(self, messages):
+        for message in messages:
+            address = message.to[0]
+            if address.startswith("crash") and address not in self.failed:
+                self.failed.add(address)
+                raise ConnectionRefusedError("SMTP server went away")
+        return self._inner.send_messages(messages)
+
+
+@override_settings(EMAIL_BACKEND="tests.dimobel.test_reminders.FailOnceForBackend")
+def test_a_retry_after_a_crash_sends_what_failed_and_nothing_twice(welcome_reminders):
+    FailOnceForBackend.failed.clear()
+    UserFactory(email="first@example.org")
+    UserFactory(email="crash@example.org")
+    UserFactory(email="last@example.org")
+
+    assert reminders.sweep() == 2  # the crash lost nothing but its own email
+    assert not SentReminder.objects.filter(recipient__email="crash@example.org").exists()
+
+    assert reminders.sweep() == 1  # the retry
+    assert sorted(m.to[0] for m in mail.outbox) == ["crash@example.org", "first@example.org", "last@example.org"]
+
+
+def test_reminders_are_rendered_in_the_recipients_language(welcome_reminders):
+    UserFactory(preferred_language="nl")
+
+    reminders.sweep()
+
+    assert mail.outbox[0].body.startswith("[nl]")
+
+
+def test_the_management_command_runs_the_same_sweep(welcome_reminders, capsys):
+    UserFactory.create_batch(2)
+
+    call_command("send_reminders")
+    call_command("send_reminders")
+
+    assert len(mail.outbox) == 2
+    assert "0 reminder(s) sent." in capsys.readouterr().out

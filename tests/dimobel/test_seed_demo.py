@@ -1,0 +1,31 @@
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from network.models import User
+
+
+@pytest.mark.django_db
+def test_seed_demo_is_idempotent_and_prints_the_logins(settings, capsys):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    first = capsys.readouterr().out
+    count = User.objects.count()
+
+    call_command("seed_demo")
+    second = capsys.readouterr().out
+
+    assert count >= 10
+    assert User.objects.count() == count
+    assert "(0 new object(s))" in second
+    assert "admin@dimobel.org" in first
+    assert "dimobel-demo-2026" in first
+    assert User.objects.get(email="admin@dimobel.org").authenticator_set.filter(type="totp").exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_refuses_to_run_in_production(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("seed_demo")
+    assert not User.objects.exists()
