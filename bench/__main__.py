@@ -39,9 +39,8 @@ def bench_reminder_sweep(members=2000):
         second = time.perf_counter() - start
     finally:
         reminders.unregister(due)
-    print(
-        f"reminder sweep: {sent} sent in {first:.2f}s ({sent / first:.0f}/s); repeat sweep sent {again} in {second:.2f}s"
-    )
+    print(f"reminder sweep: {sent} sent in {first:.2f}s ({sent / first:.0f}/s)")
+    print(f"repeat sweep (all already sent): {again} sent in {second:.2f}s")
 
 
 def bench_pages():
