@@ -154,3 +154,39 @@ def test_emails_are_unique_whatever_their_case():
     UserFactory(email="sara@example.org")
     with pytest.raises(IntegrityError):
         User.objects.create(email="SARA@example.org", first_name="S", last_name="B")
+
+
+def test_password_reset_sends_a_link_in_the_members_language(client, member):
+    member.preferred_language = "nl"
+    member.save(update_fields=["preferred_language"])
+
+    response = client.post("/fr/accounts/password/reset/", {"email": "amina@example.org"})
+
+    assert response.status_code == 302
+    assert mail.outbox[0].to == ["amina@example.org"]
+    assert "wachtwoord" in mail.outbox[0].body.lower()
+    assert "/accounts/password/reset/key/" in mail.outbox[0].body
+
+
+def test_a_member_can_add_an_email_address_which_must_be_verified(client, member):
+    client.force_login(member)
+
+    response = client.post("/fr/accounts/email/", {"action_add": "", "email": "amina.pro@example.org"})
+
+    assert response.status_code == 302
+    assert EmailAddress.objects.filter(user=member, email="amina.pro@example.org", verified=False).exists()
+    assert mail.outbox[-1].to == ["amina.pro@example.org"]
+
+
+def test_two_factor_setup_is_available_to_every_member(client, member):
+    client.force_login(member)
+    response = client.get("/fr/accounts/2fa/totp/activate/")
+    assert response["Location"].startswith("/fr/accounts/reauthenticate/")  # confirm the password first
+    client.post(response["Location"], {"password": PASSWORD})
+
+    response = client.get("/fr/accounts/2fa/totp/activate/")
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'name="code"' in page
+    assert "<svg" in page or "data:image/svg+xml" in page  # the QR code to scan
