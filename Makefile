@@ -39,7 +39,7 @@ fmt: setup
 	$(VENV)/bin/ruff format .
 
 messages: setup  ## extract strings into locale/*/django.po, then compile the .mo files (needs GNU gettext)
-	$(PY) manage.py makemessages -l fr -l en -l nl -l ar --no-obsolete \
+	$(PY) manage.py makemessages -l fr -l en -l nl -l ar --no-obsolete --no-location \
 		--ignore=.venv --ignore=var --ignore=static --ignore=tests --ignore=docs
 	$(PY) manage.py compilemessages --ignore=.venv
 
