@@ -36,7 +36,8 @@ urlpatterns += i18n_patterns(
     path("my-space/calendar/", views.calendar_settings, name="calendar_settings"),
     path("", include(page_patterns)),
     path("accounts/", include("allauth.urls")),
-    path("account/", include("network.urls")),
+    path("account/", include("network.account_urls")),
+    path("network/", include("network.urls")),
     path("admin/", admin.site.urls),
 )
 

@@ -1,10 +1,17 @@
 from allauth.mfa.utils import is_mfa_enabled
 
 from dimobel import dashboard
+from network.profiles import completeness
+from network.services import ensure_profile
 
 
 def account_section(request):
     return {"mfa_enabled": is_mfa_enabled(request.user)}
 
 
+def profile_section(request):
+    return {"completeness": completeness(ensure_profile(user=request.user))}
+
+
+dashboard.register(dashboard.Section("profile", "network/dashboard_profile.html", profile_section, order=5))
 dashboard.register(dashboard.Section("account", "network/dashboard_account.html", account_section, order=10))

@@ -8,10 +8,85 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from dimobel import demo
-from network.models import User
+from network.models import HelpType, Profile, Sector, User
+from network.services import ensure_profile
 
 # A fixed TOTP secret so the demo admin can be added to any authenticator app (base32).
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPDIMOBEL2"  # noqa: S105 (demo account only, printed on purpose)
+
+# email: headline, country, city, languages, sectors, offers, needs, visibility
+PROFILES = {
+    "amina.elidrissi@exemple.be": (
+        "Consultante en commerce international, Bruxelles–Casablanca",
+        "BE",
+        "Bruxelles",
+        ["fr", "ar", "nl"],
+        ["agrifood", "logistics"],
+        ["import-export", "market-access"],
+        ["business-partners"],
+        "public",
+    ),
+    "youssef.bouzid@exemple.ma": (
+        "Fondateur d’une start-up de paiement mobile",
+        "MA",
+        "Casablanca",
+        ["ar", "fr", "en"],
+        ["digital", "finance"],
+        ["business-partners"],
+        ["financing", "mentoring"],
+        "members",
+    ),
+    "sophie.dubois@exemple.be": (
+        "Chargée d’investissement dans un fonds à impact",
+        "BE",
+        "Liège",
+        ["fr", "en"],
+        ["finance", "social-economy"],
+        ["financing", "investment"],
+        ["networking"],
+        "public",
+    ),
+    "mehdi.tazi@exemple.ma": (
+        "Ingénieur en énergies renouvelables, projets solaires",
+        "MA",
+        "Ouarzazate",
+        ["fr", "ar", "en"],
+        ["renewable-energy", "construction"],
+        ["subcontracting"],
+        ["investment", "market-access"],
+        "members",
+    ),
+    "lotte.peeters@exemple.be": (
+        "Coach de start-ups dans un incubateur flamand",
+        "BE",
+        "Gand",
+        ["nl", "en", "fr"],
+        ["education", "digital"],
+        ["mentoring", "incubation", "training"],
+        ["business-partners"],
+        "public",
+    ),
+    "salma.bennani@exemple.ma": (
+        "Créatrice d’une marque de textile éthique",
+        "MA",
+        "Oujda",
+        ["fr", "ar"],
+        ["textile", "culture"],
+        ["subcontracting"],
+        ["market-access", "mentoring"],
+        "members",
+    ),
+    "omar.haddou@exemple.be": (
+        "Avocat d’affaires, droit des sociétés belge et marocain",
+        "BE",
+        "Anvers",
+        ["nl", "fr", "ar", "en"],
+        ["finance"],
+        ["legal-tax"],
+        ["networking"],
+        "hidden",
+    ),
+}
 
 MEMBERS = [
     # email, first name, last name, language, groups, staff
@@ -55,7 +130,22 @@ def seed_members(stdout) -> int:
             TOTP.activate(user, DEMO_TOTP_SECRET)
             RecoveryCodes.activate(user)
             created += 1
+        created += _seed_profile(user)
         role = ", ".join(groups) or "member"
         note = f"(staff; TOTP secret {DEMO_TOTP_SECRET})" if staff else ""
         demo.add_login(role if not staff else "admin", email, note)
     return created
+
+
+def _seed_profile(user) -> int:
+    profile = ensure_profile(user=user)
+    if user.email not in PROFILES or profile.headline:
+        return 0
+    headline, country, city, languages, sectors, offers, needs, visibility = PROFILES[user.email]
+    Profile.objects.filter(pk=profile.pk).update(
+        headline=headline, country=country, city=city, languages=languages, visibility=visibility
+    )
+    profile.sectors.set(Sector.objects.filter(slug__in=sectors))
+    profile.offers.set(HelpType.objects.filter(slug__in=offers))
+    profile.needs.set(HelpType.objects.filter(slug__in=needs))
+    return 1

@@ -5,7 +5,9 @@ from django.shortcuts import redirect, render
 from django.urls import translate_url
 from django.utils.translation import gettext as _
 
-from network.forms import AccountForm
+from network.forms import AccountForm, ProfileForm
+from network.profiles import completeness, get_profile_for_viewer
+from network.services import ensure_profile
 
 
 @login_required
@@ -22,3 +24,20 @@ def account_settings(request):
         "network/account_settings.html",
         {"form": form, "mfa_enabled": is_mfa_enabled(request.user)},
     )
+
+
+@login_required
+def profile_edit(request):
+    """The member's own profile, with the completeness meter and the next step."""
+    profile = ensure_profile(user=request.user)
+    form = ProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("network:profile_edit")
+    return render(request, "network/profile_form.html", {"form": form, "completeness": completeness(profile)})
+
+
+def profile_detail(request, user_id):
+    profile = get_profile_for_viewer(request.user, user_id)
+    return render(request, "network/profile_detail.html", {"profile": profile, "member": profile.user})

@@ -6,7 +6,7 @@ from network.models import User
 
 
 @pytest.mark.django_db
-def test_seed_demo_is_idempotent_and_prints_the_logins(settings, capsys):
+def test_seed_demo_is_idempotent_and_prints_the_logins(settings, capsys, taxonomies):
     settings.DEBUG = True
     call_command("seed_demo")
     first = capsys.readouterr().out
@@ -21,6 +21,9 @@ def test_seed_demo_is_idempotent_and_prints_the_logins(settings, capsys):
     assert "admin@dimobel.org" in first
     assert "dimobel-demo-2026" in first
     assert User.objects.get(email="admin@dimobel.org").authenticator_set.filter(type="totp").exists()
+    amina = User.objects.get(email="amina.elidrissi@exemple.be").profile
+    assert amina.city == "Bruxelles"
+    assert amina.offers.filter(slug="import-export").exists()
 
 
 @pytest.mark.django_db
