@@ -1,6 +1,7 @@
 """The demo-data registry behind ``manage.py seed_demo``. Each app's ``demo.py`` registers a seeder.
 
-A seeder takes the output stream and returns how many objects it created; it must be idempotent.
+A seeder takes the output stream and the ``scale`` option (0 for the normal demo; N to also bulk-create
+about N directory profiles for benchmarks) and returns how many objects it created. It must be idempotent.
 """
 
 from collections.abc import Callable
@@ -25,8 +26,8 @@ def add_login(role: str, email: str, note: str = "") -> None:
         _logins.append((role, email, note))
 
 
-def run_seeders(stdout) -> int:
-    return sum(func(stdout) for _order, func in sorted(_seeders, key=lambda pair: pair[0]))
+def run_seeders(stdout, *, scale: int = 0) -> int:
+    return sum(func(stdout, scale=scale) for _order, func in sorted(_seeders, key=lambda pair: pair[0]))
 
 
 def logins_text() -> str:

@@ -1,7 +1,7 @@
 from django.urls import path
 
-from network import views
+from network.views import account
 
 urlpatterns = [
-    path("", views.account_settings, name="account_settings"),
+    path("", account.account_settings, name="account_settings"),
 ]

@@ -106,7 +106,7 @@ MEMBERS = [
 
 
 @demo.seeder(order=10)
-def seed_members(stdout) -> int:
+def seed_members(stdout, *, scale=0) -> int:
     created = 0
     for email, first_name, last_name, language, groups, staff in MEMBERS:
         user = User.objects.filter(email=email).first()

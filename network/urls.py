@@ -1,10 +1,16 @@
 from django.urls import path
 
-from network import views
+from network.views import profiles
 
 app_name = "network"
 
 urlpatterns = [
-    path("me/", views.profile_edit, name="profile_edit"),
-    path("members/<int:user_id>/", views.profile_detail, name="profile_detail"),
+    # Profiles
+    path("me/", profiles.profile_edit, name="profile_edit"),
+    path("members/<int:user_id>/", profiles.profile_detail, name="profile_detail"),
+    # Directory
+    # Organisations
+    # Messaging
+    # Opportunities
+    # Matchmaking and privacy
 ]

@@ -1,9 +1,11 @@
+from datetime import timedelta
+
 import factory
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.utils import timezone
 
-from network.models import User
+from network.models import OrganisationKind, User
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -32,3 +34,57 @@ class UserFactory(factory.django.DjangoModelFactory):
         """Members have a verified primary address unless the test says verified=False."""
         if create and extracted is not False:
             EmailAddress.objects.create(user=self, email=self.email, primary=True, verified=True)
+
+
+class ProfileFactory(factory.django.DjangoModelFactory):
+    """A member's profile (use on an existing user: ProfileFactory(user=u) or get it via ensure_profile)."""
+
+    class Meta:
+        model = "network.Profile"
+        django_get_or_create = ["user"]
+
+    user = factory.SubFactory(UserFactory)
+    headline = factory.Faker("job", locale="fr_FR")
+    country = "BE"
+    city = "Bruxelles"
+    visibility = "members"
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "network.Organisation"
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+    kind = factory.LazyFunction(
+        lambda: OrganisationKind.objects.get_or_create(
+            slug="company",
+            defaults={"name_fr": "Entreprise", "name_en": "Company", "name_nl": "Bedrijf", "name_ar": "مقاولة"},
+        )[0]
+    )
+    countries = factory.LazyFunction(lambda: ["BE", "MA"])
+    city = "Casablanca"
+    description = "Accompagnement des entreprises entre la Belgique et le Maroc."
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "network.Membership"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    member = factory.SubFactory(UserFactory)
+    role = "Chargée de projets"
+    status = "accepted"
+    is_admin = False
+
+
+class OpportunityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "network.Opportunity"
+
+    title = factory.Sequence(lambda n: f"Recherche de partenaire logistique {n}")
+    kind = "partnership"
+    description = "Nous cherchons un partenaire pour l’entreposage à Tanger Med."
+    countries = factory.LazyFunction(lambda: ["MA"])
+    deadline = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))
+    posted_by = factory.SubFactory(UserFactory)

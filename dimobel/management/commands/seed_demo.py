@@ -14,16 +14,22 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            help="Also bulk-create about this many directory profiles (and a fifth as many organisations).",
+        )
+        parser.add_argument(
             "--force", action="store_true", help="Seed even with DEBUG off (never on a real production site)."
         )
 
-    def handle(self, *args, force=False, **options):
+    def handle(self, *args, force=False, scale=0, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "seed_demo creates accounts with known passwords; it runs only with DEBUG=1 (or --force)."
             )
         autodiscover_modules("demo")
         with transaction.atomic():
-            created = demo.run_seeders(self.stdout)
+            created = demo.run_seeders(self.stdout, scale=scale)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} new object(s))."))
         self.stdout.write(demo.logins_text())

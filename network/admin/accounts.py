@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from network.models import HelpType, Profile, Sector, User
+from network.models import User
 
 
 @admin.register(User)
@@ -22,23 +22,3 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "first_name", "last_name", "password1", "password2"]}),
     ]
-
-
-class TaxonomyAdmin(admin.ModelAdmin):
-    list_display = ["name_fr", "name_en", "name_nl", "name_ar", "slug"]
-    search_fields = ["name_fr", "name_en", "name_nl", "name_ar", "slug"]
-    prepopulated_fields = {"slug": ["name_fr"]}
-
-
-admin.site.register(Sector, TaxonomyAdmin)
-admin.site.register(HelpType, TaxonomyAdmin)
-
-
-@admin.register(Profile)
-class ProfileAdmin(admin.ModelAdmin):
-    list_display = ["user", "headline", "country", "city", "visibility", "updated_at"]
-    list_filter = ["visibility", "messaging", "country", "sectors"]
-    search_fields = ["user__email", "user__first_name", "user__last_name", "headline", "city"]
-    list_select_related = ["user"]
-    autocomplete_fields = ["user"]
-    filter_horizontal = ["sectors", "offers", "needs"]
