@@ -15,8 +15,7 @@ def test_a_visitor_joins_verifies_logs_in_switches_to_arabic_and_logs_out(live_s
     assert page.locator("html").get_attribute("lang") == "fr"
     screenshot("01-home-fr")
 
-    page.get_by_role("button", name=re.compile("menu", re.I)).click()
-    page.get_by_role("link", name="S’inscrire").click()
+    page.get_by_role("link", name="Rejoindre le réseau").click()
     page.wait_for_url(re.compile("/fr/accounts/signup/"))
     page.get_by_label("Prénom").fill("Salma")
     page.get_by_label("Nom*", exact=True).fill("Bennani")
