@@ -28,8 +28,11 @@ def absolute_url(path: str) -> str:
     return settings.SITE_URL + path
 
 
-def send_templated_mail(*, template_prefix, to, context=None, language=None, attachments=(), reply_to=None):
-    """Render and send one email. ``to`` is a member (their address and language) or an address."""
+def send_templated_mail(
+    *, template_prefix, to, context=None, language=None, attachments=(), reply_to=None, headers=None
+):
+    """Render and send one email. ``to`` is a member (their address and language) or an address.
+    ``headers`` adds mail headers (e.g. List-Unsubscribe)."""
     if hasattr(to, "email"):
         address = to.email
         language = language or getattr(to, "preferred_language", None)
@@ -56,6 +59,7 @@ def send_templated_mail(*, template_prefix, to, context=None, language=None, att
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[address],
         reply_to=list(reply_to) if reply_to else None,
+        headers=dict(headers) if headers else None,
     )
     if html:
         message.attach_alternative(html, "text/html")

@@ -95,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "dimobel.context_processors.site",
+                "network.context_processors.unread_messages",
             ],
         },
     },

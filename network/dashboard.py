@@ -15,3 +15,25 @@ def profile_section(request):
 
 dashboard.register(dashboard.Section("profile", "network/dashboard_profile.html", profile_section, order=5))
 dashboard.register(dashboard.Section("account", "network/dashboard_account.html", account_section, order=10))
+
+
+def suggestions_section(request):
+    from network.matchmaking import suggested_contacts
+
+    return {"suggestions": suggested_contacts(request.user)}
+
+
+dashboard.register(
+    dashboard.Section("suggestions", "network/dashboard_suggestions.html", suggestions_section, order=15)
+)
+
+
+def messages_section(request):
+    from network.messaging import dashboard_section
+
+    return dashboard_section(request)
+
+
+dashboard.register(
+    dashboard.Section("messages", "network/messaging/dashboard_messages.html", messages_section, order=7)
+)

@@ -149,3 +149,7 @@ def _seed_profile(user) -> int:
     profile.offers.set(HelpType.objects.filter(slug__in=offers))
     profile.needs.set(HelpType.objects.filter(slug__in=needs))
     return 1
+
+
+import network.demo_scale  # noqa: E402, F401 (registers the directory volume: seed_demo --scale N)
+from network import demo_content  # noqa: E402, F401 (registers the network's demo content)

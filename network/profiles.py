@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from network.models import Profile
+from network.models import Membership, Profile
 
 
 def get_profile_for_viewer(viewer, user_id) -> Profile:
@@ -45,3 +45,12 @@ def completeness(profile: Profile) -> Completeness:
     done = [check(profile) for check, _message in STEPS]
     next_step = next((str(message) for (check, message), ok in zip(STEPS, done, strict=True) if not ok), "")
     return Completeness(percent=round(100 * sum(done) / len(STEPS)), next_step=next_step)
+
+
+def public_memberships(user):
+    """The organisations a member belongs to, as shown on their profile: accepted, published ones."""
+    return (
+        Membership.objects.filter(member=user, status=Membership.Status.ACCEPTED, organisation__is_published=True)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )

@@ -22,6 +22,16 @@ def _isolated_cache_and_eager_tasks():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in French, the default, whatever language an earlier request activated."""
+    from django.utils import translation
+
+    translation.activate("fr")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _test_templates(settings):
     """Templates that only tests use (tests/templates), e.g. a reminder email."""
     settings.TEMPLATES = [
@@ -38,6 +48,7 @@ def taxonomies(db):
     from django.apps import apps
 
     import_module("network.migrations.0004_taxonomies").create_terms(apps, None)
+    import_module("network.migrations.0006_search_and_kinds").create_kinds(apps, None)
 
 
 @pytest.fixture
@@ -61,3 +72,14 @@ def organiser(db):
 @pytest.fixture
 def staff(db):
     return UserFactory(first_name="Marc", last_name="Dubois", email="marc@example.org", is_staff=True)
+
+
+@pytest.fixture
+def admin_client_with_mfa(client, db):
+    """A logged-in superuser who has set up two-factor authentication, as staff must to use the admin."""
+    from allauth.mfa.models import Authenticator
+
+    admin = UserFactory(email="root@example.org", is_staff=True, is_superuser=True)
+    Authenticator.objects.create(user=admin, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    client.force_login(admin)
+    return client

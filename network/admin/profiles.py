@@ -1,6 +1,10 @@
 from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
+from dimobel.csv_export import csv_response
 from network.models import HelpType, OrganisationKind, Profile, Sector
+from network.search import refresh_profile_search
 
 
 class TaxonomyAdmin(admin.ModelAdmin):
@@ -14,8 +18,39 @@ admin.site.register(HelpType, TaxonomyAdmin)
 admin.site.register(OrganisationKind, TaxonomyAdmin)
 
 
+def _listed_members_csv(modeladmin, request, queryset):
+    """The directory as members see it: hidden profiles and inactive accounts are never exported."""
+    listed = (
+        queryset.exclude(visibility=Profile.Visibility.HIDDEN)
+        .filter(user__is_active=True)
+        .select_related("user")
+        .prefetch_related("sectors", "offers", "needs")
+    )
+    return csv_response(
+        "dimobel-directory",
+        [_("First name"), _("Last name"), _("Email"), _("Headline"), _("Country"), _("City"), _("Sectors"),
+         _("What I offer"), _("What I am looking for"), _("Visibility")],
+        (
+            [p.user.first_name, p.user.last_name, p.user.email, p.headline, p.country.name, p.city,
+             ", ".join(t.name for t in p.sectors.all()), ", ".join(t.name for t in p.offers.all()),
+             ", ".join(t.name for t in p.needs.all()), p.get_visibility_display()]
+            for p in listed
+        ),
+    )  # fmt: skip
+
+
+_listed_members_csv.short_description = _("Export listed members as CSV")
+
+
 @admin.register(Profile)
 class ProfileAdmin(admin.ModelAdmin):
+    actions = [_listed_members_csv]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        refresh_profile_search([form.instance.pk])  # after the sectors/offers/needs are saved
+
     list_display = ["user", "headline", "country", "city", "visibility", "updated_at"]
     list_filter = ["visibility", "messaging", "country", "sectors"]
     search_fields = ["user__email", "user__first_name", "user__last_name", "headline", "city"]

@@ -1,11 +1,21 @@
 from django import forms
 from django.contrib.postgres.forms import SimpleArrayField
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from dimobel.files import clean_image
 from network.models import SPOKEN_LANGUAGES, HelpType, Profile, Sector
+
+PHOTO_BOX = (512, 512)
 
 
 class ProfileForm(forms.ModelForm):
+    photo = forms.FileField(
+        label=_("Photo"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        help_text=_("A JPEG, PNG or WebP image of at most 5 MB."),
+    )
     languages = forms.MultipleChoiceField(
         label=_("Languages spoken"), choices=SPOKEN_LANGUAGES, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -34,6 +44,7 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
         fields = [
+            "photo",
             "headline",
             "bio",
             "country",
@@ -53,3 +64,12 @@ class ProfileForm(forms.ModelForm):
             "visibility": forms.RadioSelect,
             "messaging": forms.RadioSelect,
         }
+
+    def clean_photo(self):
+        # Checked by content and size, resized and re-encoded (which also drops GPS metadata).
+        photo = self.cleaned_data.get("photo")
+        if photo is False:
+            return False  # "clear" was ticked
+        if isinstance(photo, UploadedFile):
+            return clean_image(photo, box=PHOTO_BOX)
+        return None  # keep the current photo

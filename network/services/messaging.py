@@ -2,13 +2,31 @@
 
 from datetime import timedelta
 
+from django.core import signing
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from network.models import MESSAGE_MAX_LENGTH, Block, Membership, Message, Participant, Profile, Thread
+from dimobel.mail import absolute_url, send_templated_mail
+from network.models import (
+    MESSAGE_MAX_LENGTH,
+    Block,
+    Membership,
+    Message,
+    MessageReport,
+    Participant,
+    Profile,
+    Thread,
+)
+from network.services.profiles import ensure_profile
 
 NEW_THREADS_PER_DAY = 20
+NOTIFY_EVERY = timedelta(minutes=15)  # at most one email per thread and recipient in this window
+NOTIFY_DELAY_SECONDS = 60
+UNSUBSCRIBE_SALT = "network.messages.unsubscribe"
 
 
 class MessagingError(Exception):
@@ -78,11 +96,19 @@ def _recipient_accepts(sender, recipient) -> bool:
 
 
 def _post(thread, sender, body) -> Message:
-    now = timezone.now()
     message = Message.objects.create(thread=thread, sender=sender, body=body)
-    Thread.objects.filter(pk=thread.pk).update(last_message_at=now)
-    Participant.objects.filter(thread=thread, member=sender).update(last_read_at=now)
+    # The message's own time, so "read up to" and "last message" compare exactly.
+    Thread.objects.filter(pk=thread.pk).update(last_message_at=message.created_at)
+    Participant.objects.filter(thread=thread, member=sender).update(last_read_at=message.created_at)
+    transaction.on_commit(lambda: _queue_notification(message.pk))
     return message
+
+
+def _queue_notification(message_id):
+    from network.tasks import notify_new_message
+
+    # A short delay lets a member who has the thread open read it before any email goes out.
+    notify_new_message.apply_async(kwargs={"message_id": message_id}, countdown=NOTIFY_DELAY_SECONDS)
 
 
 def send_direct_message(*, sender, recipient, body, subject="") -> Message:
@@ -143,14 +169,20 @@ def reply(*, sender, thread, body) -> Message:
     """Answer in a thread the sender takes part in (the caller has checked access)."""
     body = _check_body(body)
     others = [p.member for p in thread.participants.select_related("member").exclude(member=sender)]
-    if thread.kind == Thread.Kind.DIRECT and others and not _recipient_accepts(sender, others[0]):
+    # A direct thread whose other member deleted their account has nobody left to read a reply.
+    if thread.kind == Thread.Kind.DIRECT and (not others or not _recipient_accepts(sender, others[0])):
         raise RecipientUnavailable(_("This member does not accept messages."))
     with transaction.atomic():
         return _post(thread, sender, body)
 
 
-def mark_read(*, member, thread) -> None:
-    Participant.objects.filter(thread=thread, member=member).update(last_read_at=timezone.now())
+def mark_read(*, member, thread, up_to=None) -> None:
+    """The member has read the thread, up to a time (the last message they were shown) or now.
+    The mark never moves back, so a slow poll cannot undo a later read."""
+    up_to = up_to or timezone.now()
+    Participant.objects.filter(thread=thread, member=member).filter(
+        Q(last_read_at__isnull=True) | Q(last_read_at__lt=up_to)
+    ).update(last_read_at=up_to)
 
 
 def block(*, blocker, blocked) -> Block:
@@ -160,3 +192,134 @@ def block(*, blocker, blocked) -> Block:
 
 def unblock(*, blocker, blocked) -> None:
     Block.objects.filter(blocker=blocker, blocked=blocked).delete()
+
+
+class AlreadyReported(MessagingError):
+    pass
+
+
+def report_message(*, reporter, message, reason="") -> MessageReport:
+    """Send a message to the moderation queue. Each member reports a message once."""
+    if message.sender_id == reporter.pk:
+        raise MessagingError(_("You cannot report your own message."))
+    with transaction.atomic():
+        report, created = MessageReport.objects.get_or_create(
+            message=message, reporter=reporter, defaults={"reason": (reason or "").strip()}
+        )
+    if not created:
+        raise AlreadyReported(_("You have already reported this message; the team will look at it."))
+    return report
+
+
+def handle_reports(*, reports, status, handled_by) -> int:
+    """Close reports from the moderation queue (dismissed or action taken)."""
+    return reports.update(status=status, handled_by=handled_by, handled_at=timezone.now())
+
+
+def deactivate_reported_senders(*, member_ids, handled_by) -> int:
+    """Moderation: close the accounts of reported senders (never staff) and mark their open reports handled."""
+    from network.models import User
+
+    with transaction.atomic():
+        members = User.objects.filter(pk__in=member_ids, is_active=True, is_staff=False, is_superuser=False)
+        ids = list(members.values_list("pk", flat=True))
+        count = User.objects.filter(pk__in=ids).update(is_active=False)
+        handle_reports(
+            reports=MessageReport.objects.filter(message__sender_id__in=ids, status=MessageReport.Status.OPEN),
+            status=MessageReport.Status.ACTION_TAKEN,
+            handled_by=handled_by,
+        )
+    return count
+
+
+def set_email_on_message(*, member, enabled: bool) -> Profile:
+    profile = ensure_profile(user=member)
+    if profile.email_on_message != enabled:
+        profile.email_on_message = enabled
+        profile.save(update_fields=["email_on_message", "updated_at"])
+    return profile
+
+
+def unsubscribe_token(member) -> str:
+    """A signed token that turns message emails off for this member, without logging in."""
+    return signing.dumps(member.pk, salt=UNSUBSCRIBE_SALT)
+
+
+def member_from_unsubscribe_token(token):
+    """The member a token was made for, or None when it is tampered with or the member is gone."""
+    from network.models import User
+
+    try:
+        member_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    return User.objects.filter(pk=member_id, is_active=True).first()
+
+
+def _claim_notification(participant, message, now) -> bool:
+    """Take the thread's email slot for this recipient, atomically: the conditional UPDATE succeeds for one
+    worker only, and only if nobody was emailed in the window and the message is still unread."""
+    return bool(
+        Participant.objects.filter(pk=participant.pk)
+        .filter(Q(last_notified_at__isnull=True) | Q(last_notified_at__lte=now - NOTIFY_EVERY))
+        .filter(Q(last_read_at__isnull=True) | Q(last_read_at__lt=message.created_at))
+        .update(last_notified_at=now)
+    )
+
+
+def notify_new_message(*, message_id) -> list:
+    """Email the other participants about a new message (the Celery task calls this). Returns who got one.
+    Safe to run twice: the second run finds every slot taken."""
+    message = Message.objects.select_related("thread", "thread__organisation", "sender").filter(pk=message_id).first()
+    if message is None:
+        return []
+    recipients = (
+        Participant.objects.filter(thread_id=message.thread_id, member__is_active=True)
+        .exclude(member_id=message.sender_id)
+        .select_related("member", "member__profile")
+    )
+    notified = []
+    for participant in recipients:
+        member = participant.member
+        profile = getattr(member, "profile", None)  # no profile yet: emails are on by default
+        if profile is not None and not profile.email_on_message:
+            continue
+        now = timezone.now()
+        previous = participant.last_notified_at
+        if not _claim_notification(participant, message, now):
+            continue
+        with translation.override(member.preferred_language):
+            thread_url = absolute_url(reverse("network:thread", args=[message.thread_id]))
+            unsubscribe_url = absolute_url(reverse("network:messages_unsubscribe", args=[unsubscribe_token(member)]))
+        try:
+            send_templated_mail(
+                template_prefix="emails/network/message_notification",
+                to=member,
+                context={
+                    "recipient": member,
+                    "sender_name": str(message.sender) if message.sender else None,
+                    "organisation_name": message.thread.organisation.name if message.thread.organisation else "",
+                    "excerpt": _excerpt(message.body),
+                    "thread_url": thread_url,
+                    "unsubscribe_url": unsubscribe_url,
+                },
+                headers={
+                    "List-Unsubscribe": f"<{unsubscribe_url}>",
+                    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                },
+            )
+        except Exception:
+            # Give the slot back so the task's retry can send it.
+            Participant.objects.filter(pk=participant.pk, last_notified_at=now).update(last_notified_at=previous)
+            raise
+        notified.append(member)
+    return notified
+
+
+def _excerpt(body, lines=6, chars=500) -> str:
+    """The first lines of a message, for an email."""
+    all_lines = body.splitlines()
+    short = Truncator("\n".join(all_lines[:lines])).chars(chars)
+    if len(all_lines) > lines and not short.endswith("…"):
+        short += "…"
+    return short

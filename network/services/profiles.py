@@ -1,7 +1,29 @@
+from django.db import transaction
+
 from network.models import Profile
+from network.search import refresh_profile_search
 
 
 def ensure_profile(*, user) -> Profile:
     """Every member has exactly one profile; it is created with the account (or on first use)."""
-    profile, _created = Profile.objects.get_or_create(user=user)
+    profile, created = Profile.objects.get_or_create(user=user)
+    if created:  # findable by name (and sorted by it) from the start
+        refresh_profile_search([profile.pk])
+        profile.refresh_from_db(fields=["search_vector", "search_name"])  # a later save() must not undo it
     return profile
+
+
+def update_profile(*, profile, form) -> Profile:
+    """Save the member's profile form, and refresh what the directory's search knows about it."""
+    with transaction.atomic():
+        profile = form.save()
+        refresh_profile_search([profile.pk])
+    return profile
+
+
+def update_account(*, user, form):
+    """Save name and language; the directory searches and sorts by name, so its index follows."""
+    with transaction.atomic():
+        user = form.save()
+        refresh_profile_search(list(Profile.objects.filter(user=user).values_list("pk", flat=True)))
+    return user

@@ -3,18 +3,20 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from network import matchmaking
 from network.forms import ProfileForm
-from network.profiles import completeness, get_profile_for_viewer
+from network.profiles import completeness, get_profile_for_viewer, public_memberships
 from network.services import ensure_profile
+from network.services.profiles import update_profile
 
 
 @login_required
 def profile_edit(request):
     """The member's own profile, with the completeness meter and the next step."""
     profile = ensure_profile(user=request.user)
-    form = ProfileForm(request.POST or None, instance=profile)
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=profile)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        update_profile(profile=profile, form=form)
         messages.success(request, _("Your profile has been saved."))
         return redirect("network:profile_edit")
     return render(request, "network/profile_form.html", {"form": form, "completeness": completeness(profile)})
@@ -22,4 +24,10 @@ def profile_edit(request):
 
 def profile_detail(request, user_id):
     profile = get_profile_for_viewer(request.user, user_id)
-    return render(request, "network/profile_detail.html", {"profile": profile, "member": profile.user})
+    context = {"profile": profile, "member": profile.user, "memberships": public_memberships(profile.user)}
+    if request.user.is_authenticated:
+        if request.user.pk == profile.user_id:
+            context["suggestions"] = matchmaking.suggested_contacts(request.user)
+        else:
+            context["reasons_to_connect"] = matchmaking.reasons_to_connect(request.user, profile)
+    return render(request, "network/profile_detail.html", context)

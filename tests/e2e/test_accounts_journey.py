@@ -19,7 +19,7 @@ def test_a_visitor_joins_verifies_logs_in_switches_to_arabic_and_logs_out(live_s
     page.wait_for_url(re.compile("/fr/accounts/signup/"))
     page.get_by_label("Prénom").fill("Salma")
     page.get_by_label("Nom*", exact=True).fill("Bennani")
-    page.get_by_label("Courriel*", exact=True).fill("salma@example.org")
+    page.get_by_label("E-mail*", exact=True).fill("salma@example.org")
     page.get_by_label("Mot de passe*", exact=True).fill("oujda-bruxelles-2026")
     page.get_by_label("Mot de passe (confirmation)").fill("oujda-bruxelles-2026")
     page.get_by_label(re.compile("J’accepte")).check()
@@ -35,7 +35,7 @@ def test_a_visitor_joins_verifies_logs_in_switches_to_arabic_and_logs_out(live_s
     screenshot("04-email-confirmed")
 
     page.goto(live_server.url + "/fr/accounts/login/")
-    page.get_by_label("Courriel*", exact=True).fill("salma@example.org")
+    page.get_by_label("E-mail*", exact=True).fill("salma@example.org")
     page.get_by_label("Mot de passe").fill("oujda-bruxelles-2026")
     page.locator("#main form").get_by_role("button", name="Connexion").click()
     page.wait_for_url(re.compile("/fr/my-space/"))

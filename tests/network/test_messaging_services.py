@@ -59,3 +59,43 @@ def test_contacting_an_organisation_opens_a_thread_with_its_admins(member):
 def test_an_organisation_without_admins_cannot_be_contacted(member):
     with pytest.raises(messaging.RecipientUnavailable):
         messaging.contact_organisation(sender=member, organisation=OrganisationFactory(), body="Bonjour")
+
+
+def test_the_read_mark_never_moves_back(member, other_member):
+    message = messaging.send_direct_message(sender=member, recipient=other_member, body="Bonjour")
+    messaging.mark_read(member=other_member, thread=message.thread)
+    later = message.thread.participants.get(member=other_member).last_read_at
+
+    messaging.mark_read(member=other_member, thread=message.thread, up_to=message.created_at)
+
+    assert message.thread.participants.get(member=other_member).last_read_at == later
+
+
+def test_nobody_can_answer_in_a_direct_thread_whose_other_member_is_gone(member, other_member):
+    thread = messaging.send_direct_message(sender=member, recipient=other_member, body="Bonjour").thread
+    other_member.delete()
+    with pytest.raises(messaging.RecipientUnavailable):
+        messaging.reply(sender=member, thread=thread, body="Tu es là ?")
+
+
+def test_unread_threads_count_only_messages_from_others(member, other_member):
+    from network.messaging import inbox_for, unread_thread_count
+
+    messaging.send_direct_message(sender=member, recipient=other_member, body="Moi")
+    assert unread_thread_count(member) == 0
+    assert unread_thread_count(other_member) == 1
+
+    messaging.send_direct_message(sender=other_member, recipient=member, body="Réponse")
+    messaging.send_direct_message(sender=other_member, recipient=member, body="Relance")
+    assert unread_thread_count(member) == 1
+    assert unread_thread_count(other_member) == 0
+    assert inbox_for(member).get().unread == 2
+
+
+def test_a_member_reports_a_message_once(member, other_member):
+    message = messaging.send_direct_message(sender=other_member, recipient=member, body="Spam")
+    report = messaging.report_message(reporter=member, message=message, reason="  Publicité  ")
+    assert report.reason == "Publicité"
+    with pytest.raises(messaging.AlreadyReported):
+        messaging.report_message(reporter=member, message=message, reason="Encore")
+    assert message.reports.count() == 1

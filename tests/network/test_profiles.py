@@ -157,3 +157,19 @@ def test_visible_to_never_lists_hidden_profiles():
     shown = set_visibility(UserFactory(), Profile.Visibility.MEMBERS)
     set_visibility(UserFactory(), Profile.Visibility.HIDDEN)
     assert list(Profile.objects.visible_to(viewer).exclude(user=viewer)) == [shown]
+
+
+def test_the_profile_lists_the_members_organisations_with_their_role(client, member):
+    from tests.factories import MembershipFactory, OrganisationFactory
+
+    set_visibility(member, Profile.Visibility.PUBLIC)
+    MembershipFactory(member=member, organisation=OrganisationFactory(name="Atlas Export Conseil"), role="Gérante")
+    MembershipFactory(member=member, organisation=OrganisationFactory(name="Fantôme", is_published=False))
+    MembershipFactory(member=member, organisation=OrganisationFactory(name="En attente"), status="pending")
+
+    page = client.get(profile_url(member)).content.decode()
+
+    assert "Atlas Export Conseil" in page
+    assert "Gérante" in page
+    assert "Fantôme" not in page
+    assert "En attente" not in page

@@ -1,0 +1,172 @@
+import csv
+
+from django import forms
+from django.contrib import admin, messages
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from dimobel.mail import absolute_url
+from network.forms.organisations import LOGO_BOX, CountriesField, clean_uploaded_image, country_names
+from network.models import Membership, Organisation
+from network.search import refresh_organisation_search
+
+
+class CountryListFilter(admin.SimpleListFilter):
+    """Organisations active in a country (only the countries some organisation names)."""
+
+    title = _("countries of activity")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        used = set()
+        for codes in Organisation.objects.values_list("countries", flat=True):
+            used.update(codes)
+        codes = sorted(used, key=lambda code: (code not in ("BE", "MA"), country_names([code])[0]))
+        return list(zip(codes, country_names(codes), strict=True))
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(countries__contains=[self.value()])
+        return queryset
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    fields = ["member", "role", "is_admin", "status", "requested_at", "decided_at"]
+    readonly_fields = ["requested_at", "decided_at"]
+    autocomplete_fields = ["member"]
+
+
+def _csv_cell(value):
+    """Spreadsheets run cells starting with = + - @ as formulas; a leading quote keeps them text."""
+    text = str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+class OrganisationAdminForm(forms.ModelForm):
+    countries = CountriesField(label=_("countries of activity"), required=False)
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Organisation
+        fields = ["logo", "countries", "website"]  # the admin's fieldsets give the full list
+
+    def clean_logo(self):
+        # The same checks as members' uploads: content, size, resized and re-encoded.
+        return clean_uploaded_image(self.cleaned_data.get("logo"), box=LOGO_BOX)
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    form = OrganisationAdminForm
+    list_display = ["name", "kind", "city", "is_verified", "is_published", "created_at"]
+    list_filter = ["kind", "is_verified", "is_published", CountryListFilter, "sectors", "size"]
+    list_select_related = ["kind"]
+    search_fields = ["name", "slug", "city", "description", "website"]
+    readonly_fields = ["created_by", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "logo", "description"]}),
+        (_("Activity"), {"fields": ["countries", "city", "sectors", "size", "founded_year", "website"]}),
+        (_("Moderation"), {"fields": ["is_verified", "is_published", "created_by", "created_at", "updated_at"]}),
+    ]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["sectors"]
+    inlines = [MembershipInline]
+    date_hierarchy = "created_at"
+    actions = ["verify", "unverify", "publish", "unpublish", "export_csv"]
+
+    def _update(self, request, queryset, message, **values):
+        count = queryset.update(updated_at=timezone.now(), **values)
+        self.message_user(request, message(count) % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Mark as verified"), permissions=["change"])
+    def verify(self, request, queryset):
+        self._update(
+            request,
+            queryset,
+            lambda n: ngettext("%(count)s organisation verified.", "%(count)s organisations verified.", n),
+            is_verified=True,
+        )
+
+    @admin.action(description=_("Remove the verified badge"), permissions=["change"])
+    def unverify(self, request, queryset):
+        self._update(
+            request,
+            queryset,
+            lambda n: ngettext(
+                "%(count)s organisation no longer verified.", "%(count)s organisations no longer verified.", n
+            ),
+            is_verified=False,
+        )
+
+    @admin.action(description=_("Publish"), permissions=["change"])
+    def publish(self, request, queryset):
+        self._update(
+            request,
+            queryset,
+            lambda n: ngettext("%(count)s organisation published.", "%(count)s organisations published.", n),
+            is_published=True,
+        )
+
+    @admin.action(description=_("Unpublish"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        self._update(
+            request,
+            queryset,
+            lambda n: ngettext("%(count)s organisation unpublished.", "%(count)s organisations unpublished.", n),
+            is_published=False,
+        )
+
+    @admin.action(description=_("Export the published ones as CSV"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="organisations.csv"'
+        response.write("\ufeff")  # so spreadsheets open the UTF-8 accents and Arabic right
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                _("name"),
+                _("kind"),
+                _("countries of activity"),
+                _("city"),
+                _("sectors"),
+                _("size"),
+                _("founding year"),
+                _("website"),
+                _("verified"),
+                _("page"),
+            ]
+        )
+        rows = queryset.filter(is_published=True).select_related("kind").prefetch_related("sectors").order_by("name")
+        for organisation in rows:
+            writer.writerow(
+                [
+                    _csv_cell(value)
+                    for value in [
+                        organisation.name,
+                        organisation.kind.name,
+                        ", ".join(country_names(organisation.countries)),
+                        organisation.city,
+                        ", ".join(sector.name for sector in organisation.sectors.all()),
+                        organisation.get_size_display(),
+                        organisation.founded_year or "",
+                        organisation.website,
+                        _("yes") if organisation.is_verified else _("no"),
+                        absolute_url(reverse("network:organisation_detail", args=[organisation.slug])),
+                    ]
+                ]
+            )
+        return response
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        refresh_organisation_search([form.instance.pk])
