@@ -18,3 +18,12 @@ from network.services import messaging
 def notify_new_message(*, message_id):
     """Email the other participants of a thread about a new message (at most once per 15 minutes each)."""
     return len(messaging.notify_new_message(message_id=message_id))
+
+
+@shared_task(name="network.refresh_search_index", soft_time_limit=600, time_limit=660)
+def refresh_search_index():
+    """Re-index every profile and organisation, e.g. after organisers renamed a sector or a kind."""
+    from network.search import refresh_organisation_search, refresh_profile_search
+
+    refresh_profile_search()
+    refresh_organisation_search()

@@ -32,6 +32,12 @@ def _default_language():
 
 
 @pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploads made by tests land in a temporary folder, never in var/media."""
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture(autouse=True)
 def _test_templates(settings):
     """Templates that only tests use (tests/templates), e.g. a reminder email."""
     settings.TEMPLATES = [

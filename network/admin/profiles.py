@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from dimobel.csv_export import csv_response
@@ -11,6 +11,13 @@ class TaxonomyAdmin(admin.ModelAdmin):
     list_display = ["name_fr", "name_en", "name_nl", "name_ar", "slug"]
     search_fields = ["name_fr", "name_en", "name_nl", "name_ar", "slug"]
     prepopulated_fields = {"slug": ["name_fr"]}
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:  # term names are in the search index: re-index in the background once saved
+            from network.tasks import refresh_search_index
+
+            transaction.on_commit(refresh_search_index.delay)
 
 
 admin.site.register(Sector, TaxonomyAdmin)

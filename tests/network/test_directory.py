@@ -574,3 +574,28 @@ def test_the_scale_seeder_creates_what_is_missing_and_makes_it_searchable(client
     someone = profiles.exclude(visibility="hidden").filter(user__is_active=True).select_related("user").first()
     client.force_login(member)
     assert someone.user_id in listed_people(client.get(url("directory", q=someone.user.last_name)))
+
+
+def test_renaming_a_sector_in_the_admin_reindexes_the_directory(
+    admin_client_with_mfa, taxonomies, django_capture_on_commit_callbacks
+):
+    from network.search import search_profiles
+
+    sector = Sector.objects.get(slug="tourism")
+    profile = ProfileFactory(visibility="public")
+    profile.sectors.set([sector])
+    refresh_profile_search([profile.pk])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client_with_mfa.post(
+            f"/fr/admin/network/sector/{sector.pk}/change/",
+            {
+                "name_fr": "Écotourisme",
+                "name_en": "Ecotourism",
+                "name_nl": "Ecotoerisme",
+                "name_ar": "السياحة البيئية",
+                "slug": "tourism",
+            },
+        )
+
+    assert list(search_profiles(Profile.objects.all(), "écotourisme", public_fields_only=False)) == [profile]

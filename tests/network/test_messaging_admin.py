@@ -2,20 +2,12 @@
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from network.models import MessageReport, Thread
 from network.services import messaging
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _default_language_afterwards():
-    """A request under /en/ leaves English active in this thread; later tests expect the default again."""
-    yield
-    translation.deactivate()
 
 
 CHANGELIST = "admin:network_messagereport_changelist"

@@ -19,13 +19,6 @@ from tests.factories import MembershipFactory, OrganisationFactory, ProfileFacto
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _default_language_afterwards():
-    """A request under /en/ leaves English active in this thread; later tests expect the default again."""
-    yield
-    translation.deactivate()
-
-
 @pytest.fixture
 def send(django_capture_on_commit_callbacks):
     """Write a message and run what the commit queues (the notification task, eagerly)."""

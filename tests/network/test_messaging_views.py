@@ -16,13 +16,6 @@ from tests.factories import ProfileFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _default_language_afterwards():
-    """A request under /en/ leaves English active in this thread; later tests expect the default again."""
-    yield
-    translation.deactivate()
-
-
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 

@@ -16,13 +16,6 @@ from tests.factories import MembershipFactory, OpportunityFactory, OrganisationF
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("taxonomies")]
 
 
-@pytest.fixture(autouse=True)
-def _language_restored():
-    """Requests under /en/ leave English active in this thread; the next test file expects the default."""
-    yield
-    translation.deactivate()
-
-
 TODAY = timezone.localdate
 
 

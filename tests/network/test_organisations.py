@@ -18,18 +18,6 @@ from tests.factories import MembershipFactory, OpportunityFactory, OrganisationF
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("taxonomies")]
 
 
-@pytest.fixture(autouse=True)
-def _language_restored():
-    """Requests under /en/ leave English active in this thread; the next test file expects the default."""
-    yield
-    translation.deactivate()
-
-
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def en(name, *args):
     """English URLs, so the page shows our English msgids whatever the catalogues hold."""
     with translation.override("en"):

@@ -12,18 +12,6 @@ from network.services import ensure_profile
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("taxonomies")]
 
 
-@pytest.fixture(autouse=True)
-def _language_restored():
-    """Requests under /en/ leave English active in this thread; the next test file expects the default."""
-    yield
-    translation.deactivate()
-
-
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def en(name, *args):
     with translation.override("en"):
         return reverse(f"network:{name}", args=args)
