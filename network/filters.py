@@ -8,20 +8,10 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from network import search
+from network.countries import country_choices
 from network.models import SPOKEN_LANGUAGES, HelpType, Organisation, OrganisationKind, Profile, Sector
-
-# The Belgium–Morocco corridor and its neighbours first, then every other country.
-CORRIDOR = ["BE", "MA", "FR", "NL"]
-
-
-def country_choices():
-    names = dict(countries)
-    return [(code, names[code]) for code in CORRIDOR] + [
-        (code, name) for code, name in countries if code not in CORRIDOR
-    ]
 
 
 class SortChoices:

@@ -6,7 +6,9 @@ shared sectors and by the Belgium↔Morocco corridor, then explained in words.
 
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.core.cache import cache
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from network.models import Block, Participant, Profile, Thread
@@ -15,6 +17,8 @@ OFFER_NEED_WEIGHT = 3
 SECTOR_WEIGHT = 1
 CORRIDOR_WEIGHT = 2
 CORRIDOR = {"BE": "MA", "MA": "BE"}
+RANKING_SIZE = 50  # more than shown, so live exclusions (a new block, a new contact) still leave enough
+RANKING_CACHE_SECONDS = 600
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,22 @@ def _excluded_user_ids(user):
     return blocked | contacted | {user.pk}
 
 
+def _links(through, term_field, term_ids):
+    return through.objects.filter(**{f"{term_field}__in": term_ids}).values("profile_id")
+
+
+def _count(through, term_field, term_ids):
+    """How many of ``term_ids`` a profile has in one of its M2M lists."""
+    counted = (
+        through.objects.filter(profile_id=OuterRef("pk"), **{f"{term_field}__in": term_ids})
+        .order_by()
+        .values("profile_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
 def suggested_contacts(user, *, limit=6) -> list[Suggestion]:
     me = Profile.objects.filter(user=user).prefetch_related("offers", "needs", "sectors").first()
     if me is None:
@@ -44,35 +64,63 @@ def suggested_contacts(user, *, limit=6) -> list[Suggestion]:
     my_sectors = {term.pk for term in me.sectors.all()}
     if not my_offers and not my_needs:
         return []
+    excluded = _excluded_user_ids(user)
+    # Scoring reads every matching profile, so the ranking is cached briefly per member (and per version
+    # of their profile); who is listed is still checked live below: visibility, blocks, contacts.
+    key = f"matchmaking:{user.pk}:{me.updated_at.timestamp()}"
+    ranking = cache.get(key)
+    if ranking is None:
+        ranking = _ranking(me, my_offers, my_needs, my_sectors, excluded)
+        cache.set(key, ranking, RANKING_CACHE_SECONDS)
+    scores = dict(ranking)
+    profiles = (
+        Profile.objects.filter(
+            pk__in=scores, visibility__in=[Profile.Visibility.PUBLIC, Profile.Visibility.MEMBERS], user__is_active=True
+        )
+        .exclude(user_id__in=excluded)
+        .select_related("user")
+        .prefetch_related("offers", "needs", "sectors")
+    )
+    order = {pk: position for position, (pk, _score) in enumerate(ranking)}
+    chosen = sorted(profiles, key=lambda p: order[p.pk])[:limit]
+    return [
+        Suggestion(profile=p, score=scores[p.pk], reasons=explain(me, p, my_offers, my_needs, my_sectors))
+        for p in chosen
+    ]
+
+
+def _ranking(me, my_offers, my_needs, my_sectors, excluded, size=RANKING_SIZE) -> list[tuple[int, int]]:
+    """The best-scored (profile id, score) pairs for this member."""
     partner_country = CORRIDOR.get(me.country.code if me.country else "")
-    candidates = (
-        Profile.objects.visible_to(user)
-        .exclude(visibility=Profile.Visibility.HIDDEN)
-        .exclude(user_id__in=_excluded_user_ids(user))
+    # Only profiles with an offer I need or a need I offer are scored; each count is a small subquery on
+    # the indexed M2M tables, rather than one join of offers × needs × sectors over every profile.
+    matching = Q(pk__in=_links(Profile.offers.through, "helptype_id", my_needs)) | Q(
+        pk__in=_links(Profile.needs.through, "helptype_id", my_offers)
+    )
+    ranked = (
+        Profile.objects.filter(  # what a member may see, minus their own (and hidden) profile
+            matching,
+            visibility__in=[Profile.Visibility.PUBLIC, Profile.Visibility.MEMBERS],
+            user__is_active=True,
+        )
+        .exclude(user_id__in=excluded)
         .annotate(
-            offers_match=Count("offers", filter=Q(offers__in=my_needs), distinct=True),
-            needs_match=Count("needs", filter=Q(needs__in=my_offers), distinct=True),
-            shared_sectors=Count("sectors", filter=Q(sectors__in=my_sectors), distinct=True),
-            corridor=Case(
+            score=OFFER_NEED_WEIGHT
+            * (
+                _count(Profile.offers.through, "helptype_id", my_needs)
+                + _count(Profile.needs.through, "helptype_id", my_offers)
+            )
+            + SECTOR_WEIGHT * _count(Profile.sectors.through, "sector_id", my_sectors)
+            + Case(
                 When(country=partner_country or "", then=Value(CORRIDOR_WEIGHT)),
                 default=Value(0),
                 output_field=IntegerField(),
-            ),
+            )
         )
-        .filter(Q(offers_match__gt=0) | Q(needs_match__gt=0))
-        .annotate(
-            score=OFFER_NEED_WEIGHT * (F("offers_match") + F("needs_match"))
-            + SECTOR_WEIGHT * F("shared_sectors")
-            + F("corridor")
-        )
-        .select_related("user")
-        .prefetch_related("offers", "needs", "sectors")
-        .order_by("-score", "user__last_name", "user__first_name")[:limit]
+        .order_by("-score", "user__last_name", "user__first_name")
+        .values_list("pk", "score")[:size]
     )
-    return [
-        Suggestion(profile=p, score=p.score, reasons=explain(me, p, my_offers, my_needs, my_sectors))
-        for p in candidates
-    ]
+    return list(ranked)
 
 
 def explain(me, other, my_offers, my_needs, my_sectors) -> list[str]:

@@ -1,15 +1,14 @@
-import csv
-
 from django import forms
 from django.contrib import admin, messages
-from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from dimobel.csv_export import csv_response
 from dimobel.mail import absolute_url
-from network.forms.organisations import LOGO_BOX, CountriesField, clean_uploaded_image, country_names
+from network.countries import country_names
+from network.forms.organisations import LOGO_BOX, CountriesField, clean_uploaded_image
 from network.models import Membership, Organisation
 from network.search import refresh_organisation_search
 
@@ -39,12 +38,6 @@ class MembershipInline(admin.TabularInline):
     fields = ["member", "role", "is_admin", "status", "requested_at", "decided_at"]
     readonly_fields = ["requested_at", "decided_at"]
     autocomplete_fields = ["member"]
-
-
-def _csv_cell(value):
-    """Spreadsheets run cells starting with = + - @ as formulas; a leading quote keeps them text."""
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 class OrganisationAdminForm(forms.ModelForm):
@@ -123,44 +116,27 @@ class OrganisationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Export the published ones as CSV"), permissions=["view"])
     def export_csv(self, request, queryset):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="organisations.csv"'
-        response.write("\ufeff")  # so spreadsheets open the UTF-8 accents and Arabic right
-        writer = csv.writer(response)
-        writer.writerow(
-            [
-                _("name"),
-                _("kind"),
-                _("countries of activity"),
-                _("city"),
-                _("sectors"),
-                _("size"),
-                _("founding year"),
-                _("website"),
-                _("verified"),
-                _("page"),
-            ]
-        )
         rows = queryset.filter(is_published=True).select_related("kind").prefetch_related("sectors").order_by("name")
-        for organisation in rows:
-            writer.writerow(
+        return csv_response(
+            "organisations",
+            [_("name"), _("kind"), _("countries of activity"), _("city"), _("sectors"), _("size"),
+             _("founding year"), _("website"), _("verified"), _("page")],
+            (
                 [
-                    _csv_cell(value)
-                    for value in [
-                        organisation.name,
-                        organisation.kind.name,
-                        ", ".join(country_names(organisation.countries)),
-                        organisation.city,
-                        ", ".join(sector.name for sector in organisation.sectors.all()),
-                        organisation.get_size_display(),
-                        organisation.founded_year or "",
-                        organisation.website,
-                        _("yes") if organisation.is_verified else _("no"),
-                        absolute_url(reverse("network:organisation_detail", args=[organisation.slug])),
-                    ]
+                    organisation.name,
+                    organisation.kind.name,
+                    ", ".join(country_names(organisation.countries)),
+                    organisation.city,
+                    ", ".join(sector.name for sector in organisation.sectors.all()),
+                    organisation.get_size_display(),
+                    organisation.founded_year or "",
+                    organisation.website,
+                    _("yes") if organisation.is_verified else _("no"),
+                    absolute_url(reverse("network:organisation_detail", args=[organisation.slug])),
                 ]
-            )
-        return response
+                for organisation in rows
+            ),
+        )  # fmt: skip
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -4,7 +4,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from network.forms.organisations import CountriesField, country_choices
+from network.countries import country_choices
+from network.forms.organisations import CountriesField
 from network.models import Opportunity, Organisation, Sector
 from network.permissions import organisations_administered_by
 

@@ -1,21 +1,12 @@
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from dimobel.files import clean_image
+from network.countries import country_choices
 from network.models import Organisation, OrganisationKind, Sector
 
 LOGO_BOX = (400, 400)
-# The corridor the platform serves comes first in every country list.
-FIRST_COUNTRIES = ["BE", "MA"]
-
-
-def country_choices():
-    """Belgium and Morocco first, then every other country by name (in the current language)."""
-    names = dict(countries)
-    first = [(code, names[code]) for code in FIRST_COUNTRIES]
-    return first + [(code, name) for code, name in countries if code not in FIRST_COUNTRIES]
 
 
 def clean_uploaded_image(value, *, box):
@@ -109,9 +100,3 @@ class MembershipForm(forms.Form):
 class ContactOrganisationForm(forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=200, required=False)
     body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 6}))
-
-
-def country_names(codes):
-    """Country names, in the current language, for a list of codes."""
-    names = dict(countries)
-    return [names.get(code, code) for code in codes]

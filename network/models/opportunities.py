@@ -4,8 +4,8 @@ from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from network.countries import validate_country_code
 from network.models.taxonomy import Sector
 
 
@@ -34,7 +34,10 @@ class Opportunity(models.Model):
     description = models.TextField(_("description"), max_length=10000, help_text=_("Markdown is allowed."))
     sectors = models.ManyToManyField(Sector, blank=True, related_name="opportunities", verbose_name=_("sectors"))
     countries = ArrayField(
-        models.CharField(max_length=2, choices=list(countries)), verbose_name=_("countries"), default=list, blank=True
+        models.CharField(max_length=2, validators=[validate_country_code]),
+        verbose_name=_("countries"),
+        default=list,
+        blank=True,
     )
     deadline = models.DateField(_("deadline"))
     posted_by = models.ForeignKey(

@@ -5,8 +5,8 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from network.countries import validate_country_code
 from network.models.taxonomy import OrganisationKind, Sector
 
 
@@ -29,7 +29,7 @@ class Organisation(models.Model):
         OrganisationKind, on_delete=models.PROTECT, related_name="organisations", verbose_name=_("kind")
     )
     countries = ArrayField(
-        models.CharField(max_length=2, choices=list(countries)),
+        models.CharField(max_length=2, validators=[validate_country_code]),
         verbose_name=_("countries of activity"),
         default=list,
         blank=True,

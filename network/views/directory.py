@@ -6,8 +6,8 @@ htmx requests get only the results region ("…#results"); the same form works w
 
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
-from django_countries import countries
 
+from network.countries import country_names
 from network.filters import OrganisationFilterSet, ProfileFilterSet
 from network.search import directory_organisations, directory_profiles, directory_results
 
@@ -31,7 +31,7 @@ def organisations(request):
     filterset = OrganisationFilterSet(request.GET, queryset=directory_organisations(), request=request)
     results = directory_results(filterset, request.GET.get("page"))
     for organisation in results.page.object_list:
-        organisation.country_names = [countries.name(code) for code in organisation.countries]
+        organisation.country_names = country_names(organisation.countries)
     context = {
         "filterset": filterset,
         "results": results,

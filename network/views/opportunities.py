@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from network import permissions
+from network.countries import country_names
 from network.forms.opportunities import InterestForm, OpportunityFilter, OpportunityForm
-from network.forms.organisations import country_names
 from network.services import messaging
 from network.services import opportunities as services
 

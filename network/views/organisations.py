@@ -7,13 +7,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network import permissions
+from network.countries import country_names
 from network.forms.organisations import (
     ContactOrganisationForm,
     JoinRequestForm,
     MembershipForm,
     OrganisationCreateForm,
     OrganisationForm,
-    country_names,
 )
 from network.models import Membership, Opportunity, Organisation
 from network.services import messaging

@@ -89,3 +89,14 @@ def test_the_dashboard_lists_suggestions(client, founder):
     page = client.get("/en/my-space/").content.decode()
     assert "Suggested contacts" in page
     assert "Karima Alaoui" in page
+
+
+def test_a_block_or_a_hidden_profile_counts_at_once_even_with_the_ranking_cached(founder):
+    first = make_profile(UserFactory(email="first@example.org"), offers=["financing"]).user
+    second = make_profile(UserFactory(email="second@example.org"), offers=["mentoring"]).user
+    assert set(names(suggested_contacts(founder.user))) == {first.email, second.email}  # ranking now cached
+
+    Block.objects.create(blocker=first, blocked=founder.user)
+    Profile.objects.filter(user=second).update(visibility="hidden")
+
+    assert suggested_contacts(founder.user) == []
