@@ -9,10 +9,13 @@ resources) are checked by their magic bytes and served only through permission-c
 from io import BytesIO
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
@@ -63,6 +66,31 @@ def check_pdf(upload, *, max_bytes=PDF_MAX_BYTES):
     if head != b"%PDF-":
         raise ValidationError(_("Only PDF files are accepted."), code="not_a_pdf")
     return upload
+
+
+@deconstructible
+class PrivateStorage(FileSystemStorage):
+    """Uploads that only permission-checking views serve, kept outside MEDIA_ROOT (never at a public URL).
+
+    The folder is read from ``PRIVATE_MEDIA_ROOT`` at each use, so tests can point it elsewhere.
+    """
+
+    def __init__(self):
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self):
+        return str(settings.PRIVATE_MEDIA_ROOT)
+
+    @property
+    def location(self):
+        return str(Path(settings.PRIVATE_MEDIA_ROOT).resolve())
+
+    def url(self, name):
+        raise ValueError("Private files have no URL; serve them with private_file_response().")
+
+
+private_storage = PrivateStorage()
 
 
 def private_file_response(field_file, *, download_name=None):

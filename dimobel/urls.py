@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from autumn_school.views import certificates as certificate_views
 from dimobel import views
 
 # Admin logins go through allauth, so staff pass its rate limits and two-factor step.
@@ -38,6 +39,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("account/", include("network.account_urls")),
     path("network/", include("network.urls")),
+    path("autumn-school/", include("autumn_school.urls")),
+    path("certificates/<str:code>/", certificate_views.verify, name="certificate_verify"),
     path("admin/", admin.site.urls),
 )
 

@@ -1,0 +1,1 @@
+"""Dashboard section: my courses (being written)."""

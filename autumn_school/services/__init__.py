@@ -1,0 +1,2 @@
+"""Every write of the autumn school that has a rule, one module per topic. Each raises a SchoolError
+subclass whose message is shown to the member as is."""
