@@ -24,6 +24,9 @@ RUN SECRET_KEY=build-only-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ \
     STATIC_ROOT=/app/staticfiles \
     python manage.py collectstatic --noinput
 
+# Named volumes take the owner of these folders, so uploads stay writable by the app's user.
+RUN mkdir -p /app/media /app/private && chown dimobel:dimobel /app/media /app/private
+
 USER dimobel
 ENV STATIC_ROOT=/app/staticfiles
 EXPOSE 8000

@@ -6,6 +6,7 @@ resources) are checked by their magic bytes and served only through permission-c
 (see ``private_file_response``).
 """
 
+import zipfile
 from io import BytesIO
 from pathlib import Path
 
@@ -66,6 +67,84 @@ def check_pdf(upload, *, max_bytes=PDF_MAX_BYTES):
     if head != b"%PDF-":
         raise ValidationError(_("Only PDF files are accepted."), code="not_a_pdf")
     return upload
+
+
+# A document's extension -> what its content must be. Office files are zip archives holding a known part;
+# OpenDocument ones start with a "mimetype" entry naming their type.
+DOCUMENT_KINDS = {
+    ".pdf": ("pdf", None),
+    ".docx": ("ooxml", "word/document.xml"),
+    ".xlsx": ("ooxml", "xl/workbook.xml"),
+    ".pptx": ("ooxml", "ppt/presentation.xml"),
+    ".odt": ("odf", b"application/vnd.oasis.opendocument.text"),
+    ".ods": ("odf", b"application/vnd.oasis.opendocument.spreadsheet"),
+    ".odp": ("odf", b"application/vnd.oasis.opendocument.presentation"),
+    ".png": ("png", None),
+    ".jpg": ("jpeg", None),
+    ".jpeg": ("jpeg", None),
+    ".txt": ("text", None),
+    ".csv": ("text", None),
+    ".md": ("text", None),
+}
+TEXT_SAMPLE_BYTES = 64 * 1024
+
+
+def check_document(upload, *, max_bytes=PDF_MAX_BYTES):
+    """A document people can open (PDF, Word/Excel/PowerPoint, OpenDocument, PNG or JPEG image, plain text or
+    CSV) whose content matches its extension, judged by its bytes, never by its name alone."""
+    check_size(upload, max_bytes)
+    kind = DOCUMENT_KINDS.get(Path(upload.name or "").suffix.lower())
+    try:
+        matches = kind is not None and _content_matches(upload, *kind)
+    finally:
+        upload.seek(0)
+    if not matches:
+        raise ValidationError(
+            _("Upload a PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG, text or CSV file whose content "
+              "matches its extension."),
+            code="document_type",
+        )  # fmt: skip
+    return upload
+
+
+def _content_matches(upload, kind, detail) -> bool:
+    upload.seek(0)
+    head = upload.read(8)
+    if kind == "pdf":
+        return head.startswith(b"%PDF-")
+    if kind == "png":
+        return head.startswith(b"\x89PNG\r\n\x1a\n")
+    if kind == "jpeg":
+        return head.startswith(b"\xff\xd8\xff")
+    if kind in ("ooxml", "odf"):
+        return head.startswith(b"PK\x03\x04") and _zip_holds(upload, kind, detail)
+    return _is_text(upload)
+
+
+def _zip_holds(upload, kind, detail) -> bool:
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            if kind == "ooxml":
+                return "[Content_Types].xml" in names and detail in names
+            return "mimetype" in names and archive.read("mimetype").strip() == detail
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return False
+
+
+def _is_text(upload) -> bool:
+    """UTF-8 without NUL bytes (judged on the first 64 KiB)."""
+    upload.seek(0)
+    sample = upload.read(TEXT_SAMPLE_BYTES)
+    if b"\x00" in sample:
+        return False
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # A sample cut in the middle of a multi-byte character is still text.
+        return len(sample) == TEXT_SAMPLE_BYTES and error.start >= len(sample) - 4
+    return True
 
 
 @deconstructible

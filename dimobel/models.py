@@ -13,7 +13,13 @@ class SentReminder(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("object type"))
     object_id = models.BigIntegerField(_("object id"))
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("recipient")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recipient"),
+        help_text=_("Empty for a guest without an account, reached at the object's own address."),
     )
     due_at = models.DateTimeField(_("due at"))
     sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
@@ -25,12 +31,18 @@ class SentReminder(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["kind", "content_type", "object_id", "recipient"], name="dimobel_sentreminder_once"
-            )
+            ),
+            # A guest (no account) is the object's only addressee: once per kind and object.
+            models.UniqueConstraint(
+                fields=["kind", "content_type", "object_id"],
+                condition=models.Q(recipient__isnull=True),
+                name="dimobel_sentreminder_guest_once",
+            ),
         ]
         indexes = [models.Index(fields=["-sent_at"], name="dimobel_sentreminder_sent")]
 
     def __str__(self):
-        return f"{self.kind} → {self.recipient}"
+        return f"{self.kind} → {self.recipient or _('guest')}"
 
 
 def new_calendar_token():

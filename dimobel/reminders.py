@@ -27,10 +27,11 @@ logger = logging.getLogger(__name__)
 class Reminder:
     kind: str  # a stable name such as "events.registration.7d"
     obj: object  # the model instance the reminder is about
-    recipient: object  # the member who receives it
+    recipient: object  # the member who receives it, or the email address of a guest without an account
     due_at: datetime
     template_prefix: str  # the email templates (see dimobel.mail)
     context: dict = field(default_factory=dict)
+    language: str | None = None  # a guest's language; members get their preferred language
 
 
 ReminderProvider = Callable[[datetime], Iterable[Reminder]]
@@ -65,15 +66,16 @@ def due(now: datetime | None = None) -> list[Reminder]:
 def _claim(reminder: Reminder) -> bool:
     """Record the reminder; True only for the one sweep whose insert went in."""
     content_type = ContentType.objects.get_for_model(reminder.obj)
+    recipient_id = getattr(reminder.recipient, "pk", None)  # None for a guest reached by address
     with connection.cursor() as cursor:
         cursor.execute(
             """
             INSERT INTO dimobel_sentreminder (kind, content_type_id, object_id, recipient_id, due_at, sent_at)
             VALUES (%s, %s, %s, %s, %s, now())
-            ON CONFLICT (kind, content_type_id, object_id, recipient_id) DO NOTHING
+            ON CONFLICT DO NOTHING
             RETURNING id
             """,
-            [reminder.kind, content_type.pk, reminder.obj.pk, reminder.recipient.pk, reminder.due_at],
+            [reminder.kind, content_type.pk, reminder.obj.pk, recipient_id, reminder.due_at],
         )
         return cursor.fetchone() is not None
 
@@ -84,7 +86,9 @@ def send_once(reminder: Reminder) -> bool:
         if not _claim(reminder):
             return False
         context = {"object": reminder.obj, "recipient": reminder.recipient, **reminder.context}
-        send_templated_mail(template_prefix=reminder.template_prefix, to=reminder.recipient, context=context)
+        send_templated_mail(
+            template_prefix=reminder.template_prefix, to=reminder.recipient, context=context, language=reminder.language
+        )
     return True
 
 
@@ -97,6 +101,6 @@ def sweep(now: datetime | None = None) -> int:
                 sent += 1
         except Exception:
             # Its row was rolled back, so the next sweep tries again; the others still go out.
-            logger.exception("reminder %s to %s failed", reminder.kind, reminder.recipient.pk)
+            logger.exception("reminder %s to %s failed", reminder.kind, getattr(reminder.recipient, "pk", "a guest"))
     logger.info("reminder sweep sent %s reminder(s)", sent)
     return sent

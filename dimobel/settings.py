@@ -137,6 +137,7 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "send-due-reminders": {"task": "dimobel.send_due_reminders", "schedule": 300.0},
+    "send-question-digests": {"task": "autumn_school.send_question_digests", "schedule": 3600.0},
 }
 
 AUTH_USER_MODEL = "network.User"

@@ -40,6 +40,8 @@ urlpatterns += i18n_patterns(
     path("account/", include("network.account_urls")),
     path("network/", include("network.urls")),
     path("autumn-school/", include("autumn_school.urls")),
+    path("events/", include("events.urls")),
+    path("consortium/", include("consortium.urls")),
     path("certificates/<str:code>/", certificate_views.verify, name="certificate_verify"),
     path("admin/", admin.site.urls),
 )

@@ -89,8 +89,34 @@ def suggested_contacts(user, *, limit=6) -> list[Suggestion]:
     ]
 
 
-def _ranking(me, my_offers, my_needs, my_sectors, excluded, size=RANKING_SIZE) -> list[tuple[int, int]]:
-    """The best-scored (profile id, score) pairs for this member."""
+def suggested_among(user, user_ids, *, limit=6) -> list[Suggestion]:
+    """Suggestions limited to the members ``user_ids`` (a list or a values() queryset), e.g. the other
+    participants of an event's B2B meetings. Blocks and hidden profiles are left out as above, but members the
+    user already writes to are kept: meeting them in person is still worth it. Not cached, since the set varies."""
+    me = Profile.objects.filter(user=user).prefetch_related("offers", "needs", "sectors").first()
+    if me is None:
+        return []
+    my_offers = {term.pk for term in me.offers.all()}
+    my_needs = {term.pk for term in me.needs.all()}
+    my_sectors = {term.pk for term in me.sectors.all()}
+    if not my_offers and not my_needs:
+        return []
+    blocked = Block.objects.filter(Q(blocker=user) | Q(blocked=user)).values_list("blocker_id", "blocked_id")
+    excluded = {user_id for pair in blocked for user_id in pair} | {user.pk}
+    ranking = _ranking(me, my_offers, my_needs, my_sectors, excluded, size=limit, among=user_ids)
+    scores = dict(ranking)
+    profiles = (
+        Profile.objects.filter(pk__in=scores).select_related("user").prefetch_related("offers", "needs", "sectors")
+    )
+    order = {pk: position for position, (pk, _score) in enumerate(ranking)}
+    return [
+        Suggestion(profile=p, score=scores[p.pk], reasons=explain(me, p, my_offers, my_needs, my_sectors))
+        for p in sorted(profiles, key=lambda p: order[p.pk])
+    ]
+
+
+def _ranking(me, my_offers, my_needs, my_sectors, excluded, size=RANKING_SIZE, among=None) -> list[tuple[int, int]]:
+    """The best-scored (profile id, score) pairs for this member (among some members only, if given)."""
     partner_country = CORRIDOR.get(me.country.code if me.country else "")
     # Only profiles with an offer I need or a need I offer are scored; each count is a small subquery on
     # the indexed M2M tables, rather than one join of offers × needs × sectors over every profile.
@@ -104,6 +130,7 @@ def _ranking(me, my_offers, my_needs, my_sectors, excluded, size=RANKING_SIZE) -
             user__is_active=True,
         )
         .exclude(user_id__in=excluded)
+        .filter(Q() if among is None else Q(user_id__in=among))
         .annotate(
             score=OFFER_NEED_WEIGHT
             * (
@@ -151,3 +178,32 @@ def reasons_to_connect(viewer, profile) -> list[str]:
         {term.pk for term in me.needs.all()},
         {term.pk for term in me.sectors.all()},
     )
+
+
+@dataclass(frozen=True)
+class NeedsMatch:
+    """How one member's profile answers a set of needs: the score, and the terms behind it."""
+
+    user_id: int
+    score: int
+    offers: list  # the HelpType terms they offer among the needs
+    sectors: list  # the Sector terms they share
+
+
+def answers_to_needs(*, need_ids, sector_ids, user_ids) -> dict[int, NeedsMatch]:
+    """Score some members (``user_ids``) against needs that are not a member's own, e.g. a consortium project's
+    open needs and sectors, with the weights of ``suggested_contacts``: OFFER_NEED_WEIGHT for each need they
+    offer, SECTOR_WEIGHT for each shared sector. Keyed by user id; members without a profile or without any
+    match are left out. Profile visibility is not checked: the caller chose the members, and only ranks them."""
+    need_ids, sector_ids = set(need_ids), set(sector_ids)
+    if not need_ids and not sector_ids:
+        return {}
+    profiles = Profile.objects.filter(user_id__in=user_ids, user__is_active=True).prefetch_related("offers", "sectors")
+    matches = {}
+    for profile in profiles:
+        offers = [term for term in profile.offers.all() if term.pk in need_ids]
+        sectors = [term for term in profile.sectors.all() if term.pk in sector_ids]
+        score = OFFER_NEED_WEIGHT * len(offers) + SECTOR_WEIGHT * len(sectors)
+        if score:
+            matches[profile.user_id] = NeedsMatch(profile.user_id, score, offers, sectors)
+    return matches

@@ -22,6 +22,12 @@ def _isolated_cache_and_eager_tasks():
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Tests create many members; a fast hasher keeps that cheap. Production keeps Django's default."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in French, the default, whatever language an earlier request activated."""
     from django.utils import translation
@@ -46,16 +52,48 @@ def _test_templates(settings):
     ]
 
 
-@pytest.fixture
-def taxonomies(db):
-    """The starting sectors and help types. They come from a data migration, which a flushed
-    (transactional-test) database no longer holds, so tests that need them ask for this fixture."""
+def create_seed_data():
+    """What the data migrations create (only what is missing): groups and their permissions, sectors, help types,
+    kinds of organisation, course themes, certificate texts, assistance services. Transactional tests (the races,
+    the browser journeys) flush the database, and --reuse-db hands the flushed database to the next run."""
     from importlib import import_module
 
     from django.apps import apps
 
+    from network.groups import grant_group_permissions
+
+    import_module("network.migrations.0002_groups").create_groups(apps, None)
+    grant_group_permissions()
     import_module("network.migrations.0004_taxonomies").create_terms(apps, None)
     import_module("network.migrations.0006_search_and_kinds").create_kinds(apps, None)
+    import_module("autumn_school.migrations.0002_themes_and_certificate_texts").create_defaults(apps, None)
+    import_module("consortium.migrations.0002_assistance_services").create_services(apps, None)
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test (a race, a browser journey) ends by flushing the database: once its fixtures are
+    torn down, put the migrations' data back for the tests that follow (and for the next --reuse-db run)."""
+    result = yield
+    if _is_transactional(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            create_seed_data()
+    return result
+
+
+@pytest.fixture
+def taxonomies(db):
+    """The migrations' data, for tests that need it explicitly (it is normally there already)."""
+    create_seed_data()
 
 
 @pytest.fixture

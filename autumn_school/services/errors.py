@@ -36,3 +36,19 @@ class QuizNotAvailable(SchoolError):
 
 class NoAttemptsLeft(SchoolError):
     default_message = _("You have used all your attempts for this quiz.")
+
+
+class AlreadyCompleted(SchoolError):
+    default_message = _("You have completed this module, so you cannot leave it.")
+
+
+class SessionNotStarted(SchoolError):
+    default_message = _("This session has not started yet. Come back once it has begun.")
+
+
+class NotCompleted(SchoolError):
+    default_message = _("This module is not completed yet, so there is no certificate.")
+
+
+class RevokeReasonMissing(SchoolError):
+    default_message = _("Say why the certificate is revoked.")

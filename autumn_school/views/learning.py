@@ -1,19 +1,84 @@
-"""Placeholder while this part is written; replaced by its owner."""
+"""Following a module: a lesson, "mark as done", "resume where I left off", and resource downloads."""
 
-from django.http import Http404
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from autumn_school import permissions
+from autumn_school.models import Quiz
+from autumn_school.services import learning
+from autumn_school.services.errors import SchoolError
+from autumn_school.services.progress import progress_for
+from autumn_school.video import parse_video
+from dimobel.files import private_file_response
 
 
-def resume(request, **kwargs):
-    raise Http404
+def _lesson_of(module, lesson_id):
+    return get_object_or_404(module.lessons.all(), pk=lesson_id)
 
 
-def lesson_detail(request, **kwargs):
-    raise Http404
+@login_required
+def resume(request, slug):
+    module = permissions.get_module_for_learner(request.user, slug)
+    enrolment = permissions.active_enrolment(request.user, module)
+    lesson = learning.resume_lesson(module=module, enrolment=enrolment)
+    if lesson is None:
+        return redirect("autumn_school:module_detail", slug=module.slug)
+    return redirect("autumn_school:lesson", slug=module.slug, lesson_id=lesson.pk)
 
 
-def mark_done(request, **kwargs):
-    raise Http404
+@login_required
+def lesson_detail(request, slug, lesson_id):
+    module = permissions.get_module_for_learner(request.user, slug)
+    lesson = _lesson_of(module, lesson_id)
+    enrolment = permissions.active_enrolment(request.user, module)
+    if enrolment is not None:
+        learning.record_visit(enrolment=enrolment, lesson=lesson)
+    lessons = learning.syllabus(module=module, enrolment=enrolment)
+    index = next(i for i, item in enumerate(lessons) if item.pk == lesson.pk)
+    context = {
+        "module": module,
+        "lesson": lesson,
+        "lessons": lessons,
+        "index": index + 1,
+        "previous_lesson": lessons[index - 1] if index > 0 else None,
+        "next_lesson": lessons[index + 1] if index + 1 < len(lessons) else None,
+        "is_done": lessons[index].is_done,
+        "enrolment": enrolment,
+        # Without a place, only the module's instructors and staff get this far.
+        "teaching": enrolment is None,
+        "progress": progress_for(enrolment) if enrolment is not None else None,
+        "video": parse_video(lesson.video_url),
+        "resources": learning.resources_of(lesson),
+        "has_quiz": Quiz.objects.filter(module=module).exists(),
+    }
+    return render(request, "autumn_school/lesson.html", context)
 
 
-def download_resource(request, **kwargs):
-    raise Http404
+@login_required
+@require_POST
+def mark_done(request, slug, lesson_id):
+    module = permissions.get_module_for_learner(request.user, slug)
+    lesson = _lesson_of(module, lesson_id)
+    try:
+        result = learning.mark_lesson_done(learner=request.user, lesson=lesson)
+    except SchoolError as error:
+        messages.error(request, str(error))
+        return redirect("autumn_school:lesson", slug=module.slug, lesson_id=lesson.pk)
+    if result.module_completed:
+        messages.success(request, _("Congratulations, you have completed this module!"))
+        return redirect("autumn_school:module_detail", slug=module.slug)
+    next_lesson = learning.next_lesson_after(lesson)
+    if next_lesson is None:
+        messages.success(request, _("Lesson done. You have reached the end of the lessons."))
+        return redirect("autumn_school:module_detail", slug=module.slug)
+    messages.success(request, _("Lesson done. On to the next one."))
+    return redirect("autumn_school:lesson", slug=module.slug, lesson_id=next_lesson.pk)
+
+
+@login_required
+def download_resource(request, resource_id):
+    resource = permissions.get_resource_for_user(request.user, resource_id)
+    return private_file_response(resource.file)

@@ -1,7 +1,19 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import translation
 
-from tests.factories import LessonFactory, ModuleFactory, UserFactory
+from tests.factories import MEMBER_LANGUAGE, LessonFactory, ModuleFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The autumn school's tests read messages and emails in English, the source language: members made here
+    prefer English (tests/conftest.py starts each test in French; pages under /fr/ still render in French)."""
+    translation.activate("en")
+    MEMBER_LANGUAGE["default"] = "en"
+    yield
+    MEMBER_LANGUAGE["default"] = "fr"
+    translation.activate("fr")
 
 
 @pytest.fixture

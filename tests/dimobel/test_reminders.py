@@ -126,3 +126,31 @@ def test_the_management_command_runs_the_same_sweep(welcome_reminders, capsys):
 
     assert len(mail.outbox) == 2
     assert "0 reminder(s) sent." in capsys.readouterr().out
+
+
+def test_a_guest_without_an_account_is_reminded_once_at_their_address_in_their_language():
+    """Guests (e.g. event registrants who never made an account) have no member row: the reminder goes to the
+    address, and the object alone keeps it once-only."""
+    about = UserFactory()  # any saved object will do as the reminder's subject
+
+    def provider(now):
+        yield reminders.Reminder(
+            kind="tests.guest",
+            obj=about,
+            recipient="guest@example.org",
+            due_at=now - timedelta(minutes=1),
+            template_prefix="tests/emails/reminder",
+            context={"label": "guest"},
+            language="nl",
+        )
+
+    reminders.provider(provider)
+    try:
+        assert reminders.sweep() == 1
+        assert reminders.sweep() == 0
+    finally:
+        reminders.unregister(provider)
+
+    assert [m.to for m in mail.outbox] == [["guest@example.org"]]
+    sent = SentReminder.objects.get(kind="tests.guest")
+    assert sent.recipient is None

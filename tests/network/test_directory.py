@@ -50,16 +50,6 @@ def _default_language_afterwards():
     translation.activate(settings.LANGUAGE_CODE)
 
 
-@pytest.fixture(autouse=True)
-def _kinds(db):
-    """The organisation kinds come from a data migration that a flushed test database no longer holds."""
-    from importlib import import_module
-
-    from django.apps import apps
-
-    import_module("network.migrations.0006_search_and_kinds").create_kinds(apps, None)
-
-
 def listed_people(response):
     """The profiles on a directory page, in order (their user ids)."""
     assert response.status_code == 200

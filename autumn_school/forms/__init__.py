@@ -1,0 +1,1 @@
+"""Forms of the autumn school, one module per topic."""

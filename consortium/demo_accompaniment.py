@@ -1,0 +1,81 @@
+"""The consortium demo's accompaniment: mentors, milestones, meeting logs, needs and monthly KPI reports for the
+projects selected in the past call (see demo.py, which calls ``seed_accompaniment`` with its context)."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from consortium.demo_texts import MEETINGS, MILESTONES, NEEDS
+from consortium.models import KpiReport, MentoringMeeting, Mentorship, Milestone, Need, Project
+from consortium.services.kpis import add_months, month_start
+
+S = Project.Status
+
+
+def seed_accompaniment(ctx, projects) -> int:
+    """Mentors, milestones, meetings, needs and monthly KPI reports for the accompanied projects."""
+    mentorships, milestones, meetings, needs, reports = [], [], [], [], []
+    for index, project in enumerate(projects):
+        mentors = [ctx.experts[1 + index % (len(ctx.experts) - 1)]]
+        if index < 4:  # the demo mentor follows the first four, the demo holder's included
+            mentors.insert(0, ctx.experts[0])
+        mentorships += [Mentorship(project=project, mentor=user, member=member) for user, member in mentors]
+        for number, title in enumerate(ctx.rng.sample(MILESTONES, 4)):
+            milestones.append(_milestone(ctx, project, title, due_in=-150 + 65 * number + ctx.rng.randint(-10, 10)))
+        names = f"{project.holder.get_full_name()}, {', '.join(user.get_full_name() for user, _m in mentors)}"
+        for number, (notes, next_steps) in enumerate(MEETINGS):
+            meetings.append(MentoringMeeting(project=project, held_on=ctx.today - timedelta(days=185 - 65 * number),
+                                             participants=names, notes=notes, next_steps=next_steps,
+                                             author=mentors[0][0]))  # fmt: skip
+        for number, (help_slug, description) in enumerate(ctx.rng.sample(NEEDS, 2)):
+            met = number == 0 and index % 2 == 0
+            needs.append(Need(project=project, help_type=ctx.help_types.get(help_slug), description=description,
+                              is_open=not met, met_on=ctx.today - timedelta(days=60) if met else None))  # fmt: skip
+        reports += _kpi_reports(ctx, project)
+    Mentorship.objects.bulk_create(mentorships)
+    Milestone.objects.bulk_create(milestones)
+    MentoringMeeting.objects.bulk_create(meetings)
+    Need.objects.bulk_create(needs)
+    KpiReport.objects.bulk_create(reports, batch_size=500)
+    return len(mentorships) + len(milestones) + len(meetings) + len(needs) + len(reports)
+
+
+def _milestone(ctx, project, title, *, due_in) -> Milestone:
+    due_on = ctx.today + timedelta(days=due_in)
+    milestone = Milestone(project=project, title=title, due_on=due_on, created_by=project.holder,
+                          description="Défini avec les mentors lors de la séance de lancement.")  # fmt: skip
+    roll = ctx.rng.random()
+    if due_on < ctx.today and (roll < 0.75 or project.status == S.CLOSED):
+        # Done: most on time, about a third a little late.
+        milestone.status = Milestone.Status.DONE
+        milestone.completed_on = min(due_on + timedelta(days=ctx.rng.randint(-15, 8)), ctx.today)
+        milestone.evidence = "Compte rendu partagé dans les documents du projet."
+    elif due_on < ctx.today + timedelta(days=30) and roll < 0.9:
+        milestone.status = Milestone.Status.IN_PROGRESS
+    return milestone
+
+
+def _kpi_reports(ctx, project) -> list[KpiReport]:
+    """A report per month from the accompaniment's first month to last month (an abandoned project stops
+    reporting; a few projects have not sent last month's report yet)."""
+    first = month_start(ctx.today - timedelta(days=195))
+    last = add_months(month_start(ctx.today), -1)
+    if project.status in (S.ABANDONED, S.CLOSED):  # no reports after the project ended
+        last = add_months(month_start(ctx.today - timedelta(days=100 if project.status == S.ABANDONED else 40)), -1)
+    elif project.pk % 5 == 0:
+        last = add_months(last, -1)
+    reports, month, revenue = [], first, Decimal(ctx.rng.randint(0, 3000))
+    while month <= last:
+        created = project.company_created_on is not None and project.company_created_on < add_months(month, 1)
+        if created:
+            revenue = (revenue * Decimal("1.15") + ctx.rng.randint(1500, 6000)).quantize(Decimal("0.01"))
+        reports.append(
+            KpiReport(
+                project=project, period=month, submitted_by=project.holder,
+                investment_mobilised=Decimal(ctx.rng.choice([0] * 6 + [5000, 12000, 25000, 40000, 80000])),
+                jobs_created=ctx.rng.choice([0, 0, 0, 1, 1, 2]) if created else ctx.rng.choice([0] * 5 + [1]),
+                revenue=revenue if created else Decimal(0), partners_found=ctx.rng.choice([0, 0, 1, 1, 2]),
+                company_created=created, company_created_on=project.company_created_on if created else None,
+            )
+        )  # fmt: skip
+        month = add_months(month, 1)
+    return reports

@@ -1,0 +1,1 @@
+"""Forms of the consortium, one module per topic."""

@@ -1,0 +1,2 @@
+"""Every write of the consortium that has a rule, one module per topic. Each raises a ConsortiumError subclass
+whose message is shown to the person as is."""

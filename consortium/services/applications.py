@@ -1,0 +1,196 @@
+"""A project holder's application: start a draft, save it as often as they like, submit it once.
+
+A draft never has to be complete: every field may stay empty until submission. Submission is the one step
+with rules: only the holder, only a draft, only while the call is open (checked here, with the current time,
+whatever time the form was opened), and only a complete application. It then locks the application.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from consortium.display import datetime_text
+from consortium.models import Call, Project, TeamMember
+from consortium.notifications import email_later, in_language_of, link
+from consortium.services import history
+from consortium.services.errors import ApplicationIncomplete, ApplicationLocked, CallClosed, ConsortiumError
+
+DOCUMENT_KINDS = {
+    "business_plan": gettext_lazy("Business plan"),
+    "pitch_deck": gettext_lazy("Pitch deck"),
+}
+
+# What a draft may change besides its sectors, its team and its documents.
+DRAFT_FIELDS = (
+    "title",
+    "summary",
+    "description",
+    "city",
+    "country",
+    "corridor",
+    "stage",
+    "funding_needed",
+    "funding_currency",
+    "jobs_expected",
+)
+
+
+class NotTheHolder(ConsortiumError):
+    default_message = gettext_lazy("Only the project holder can change this application.")
+
+
+@dataclass(frozen=True)
+class TeamEntry:
+    """One line of the team as the holder left it: an existing row (``member``) or a new one."""
+
+    name: str
+    role: str = ""
+    is_shareholder: bool = False
+    user: object = None
+    member: TeamMember | None = None
+    delete: bool = False
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    label: str
+    done: bool
+
+
+# What a complete application has, in the order of the form. Each check reads a project whose sectors
+# and team were counted beforehand (see ``checklist``).
+COMPLETENESS = [
+    (gettext_lazy("Title"), lambda p: bool(p.title.strip())),
+    (gettext_lazy("Summary"), lambda p: bool(p.summary.strip())),
+    (gettext_lazy("Description"), lambda p: bool(p.description.strip())),
+    (gettext_lazy("At least one sector"), lambda p: p.sector_count > 0),
+    (gettext_lazy("City"), lambda p: bool(p.city.strip())),
+    (gettext_lazy("Country"), lambda p: bool(p.country)),
+    (gettext_lazy("Corridor direction"), lambda p: bool(p.corridor)),
+    (gettext_lazy("Stage"), lambda p: bool(p.stage)),
+    (gettext_lazy("Funding needed"), lambda p: p.funding_needed is not None and p.funding_needed > 0),
+    (gettext_lazy("Jobs expected"), lambda p: p.jobs_expected is not None),
+    (gettext_lazy("At least one team member"), lambda p: p.team_count > 0),
+    (gettext_lazy("Business plan (PDF)"), lambda p: bool(p.business_plan)),
+    (gettext_lazy("Pitch deck (PDF)"), lambda p: bool(p.pitch_deck)),
+]
+
+
+def checklist(project) -> list[ChecklistItem]:
+    project.sector_count = project.sectors.count()
+    project.team_count = project.team.count()
+    return [ChecklistItem(label=str(label), done=check(project)) for label, check in COMPLETENESS]
+
+
+def missing_items(project) -> list[str]:
+    return [item.label for item in checklist(project) if not item.done]
+
+
+def draft_of(*, call, holder) -> Project | None:
+    return Project.objects.filter(call=call, holder=holder, status=Project.Status.DRAFT).order_by("created_at").first()
+
+
+def start_application(*, call, holder) -> Project:
+    """A draft for the holder in an open call; their existing draft in that call comes back instead of a new
+    one, so a double click or a second visit never scatters the work over several drafts."""
+    with transaction.atomic():
+        call = Call.objects.select_for_update().get(pk=call.pk)
+        if not call.is_open():
+            raise CallClosed
+        draft = draft_of(call=call, holder=holder)
+        if draft is not None:
+            return draft
+        return Project.objects.create(call=call, holder=holder, title="")
+
+
+def save_draft(*, project, by, changes, sectors=None, team=None) -> Project:
+    """Save what the holder typed. ``changes`` holds DRAFT_FIELDS and, for a new upload, a document kind
+    (a document left out stays as it was). ``team`` is the whole team as a list of TeamEntry."""
+    with transaction.atomic():
+        project = _lock_draft(project, by)
+        replaced_files = []
+        update_fields = ["updated_at"]
+        for name, value in changes.items():
+            if name in DOCUMENT_KINDS:
+                if not value:
+                    continue
+                if getattr(project, name):
+                    replaced_files.append(getattr(project, name).name)
+            elif name not in DRAFT_FIELDS:
+                raise ValueError(f"{name} is not a field of a draft")
+            setattr(project, name, "" if value is None and name not in ("funding_needed", "jobs_expected") else value)
+            update_fields.append(name)
+        project.save(update_fields=update_fields)
+        if sectors is not None:
+            project.sectors.set(sectors)
+        if team is not None:
+            _save_team(project, team)
+        storage = Project._meta.get_field("business_plan").storage
+        for name in replaced_files:
+            # The old file goes only once the new one is safely recorded.
+            transaction.on_commit(lambda name=name: storage.delete(name))
+    return project
+
+
+def submit(*, project, by) -> Project:
+    """Submit the application: it must be the holder's draft, the call still open and nothing missing."""
+    with transaction.atomic():
+        project = _lock_draft(project, by)
+        call = Call.objects.get(pk=project.call_id)
+        now = timezone.now()
+        if not call.is_open(now):
+            raise CallClosed
+        missing = missing_items(project)
+        if missing:
+            error = ApplicationIncomplete(
+                _("The application is not complete yet. Still missing: %(items)s.") % {"items": "; ".join(missing)}
+            )
+            error.missing = missing
+            raise error
+        history.change_status(project=project, to_status=Project.Status.SUBMITTED, by=by)
+        project.submitted_at = now
+        project.save(update_fields=["submitted_at", "updated_at"])
+        project.call = call
+        _send_confirmation(project)
+    return project
+
+
+def _lock_draft(project, by) -> Project:
+    locked = Project.objects.select_for_update().get(pk=project.pk)
+    if locked.holder_id != by.pk:
+        raise NotTheHolder
+    if locked.status != Project.Status.DRAFT:
+        raise ApplicationLocked
+    return locked
+
+
+def _save_team(project, entries):
+    for entry in entries:
+        if entry.member is not None and entry.member.project_id != project.pk:
+            raise ValueError("A team member of another project")
+        if entry.delete:
+            if entry.member is not None:
+                TeamMember.objects.filter(pk=entry.member.pk, project=project).delete()
+            continue
+        member = entry.member or TeamMember(project=project)
+        member.name = entry.name
+        member.role = entry.role
+        member.is_shareholder = entry.is_shareholder
+        member.user = entry.user
+        member.save()
+
+
+def _send_confirmation(project):
+    holder = project.holder
+    with in_language_of(holder):
+        context = {
+            "holder_name": holder.get_short_name(),
+            "project_title": project.title,
+            "call_title": project.call.title,
+            "submitted_at": datetime_text(project.submitted_at),
+            "project_url": link("project", project.pk),
+        }
+    email_later(recipient=holder, name="application_submitted", context=context)

@@ -1,0 +1,107 @@
+"""Who may see or do what in events. Views call an access helper on their first line; it looks the object up
+scoped to the member and answers 404 to everyone else."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from events.models import B2BParticipant, Event, Meeting, Registration
+from events.tickets import registration_from_token
+
+
+def is_organiser(user, event=None) -> bool:
+    """Staff, the Organisers group, and (for one event) the members named as its organisers."""
+    if not user.is_authenticated:
+        return False
+    if user.is_staff or user.groups.filter(name="Organisers").exists():
+        return True
+    return event is not None and event.organisers.filter(pk=user.pk).exists()
+
+
+# Events
+
+
+def get_event_for_viewer(user, slug) -> Event:
+    """A published event; an unpublished one only for its organisers."""
+    event = get_object_or_404(Event, slug=slug)
+    if not event.is_published and not is_organiser(user, event):
+        raise Http404
+    return event
+
+
+def get_event_for_organiser(user, slug) -> Event:
+    event = get_object_or_404(Event, slug=slug)
+    if not is_organiser(user, event):
+        raise Http404
+    return event
+
+
+def get_b2b_event_for_viewer(user, slug) -> Event:
+    """An event the viewer may see, that has B2B meetings turned on."""
+    event = get_event_for_viewer(user, slug)
+    if not event.b2b_enabled:
+        raise Http404
+    return event
+
+
+# Registrations
+
+
+def get_registration_for_member(user, registration_id) -> Registration:
+    """The member's own registration; anyone else's is a 404."""
+    return get_object_or_404(Registration.objects.select_related("event", "category"), pk=registration_id, user=user)
+
+
+def get_registration_by_secret(secret) -> Registration:
+    """A guest's registration, reached through the secret link in their emails."""
+    return get_object_or_404(Registration.objects.select_related("event", "category"), secret=secret)
+
+
+def get_ticket_by_secret(secret) -> Registration:
+    """A confirmed registration's ticket, through the guest's secret link: only a confirmed one has a ticket."""
+    return get_object_or_404(Registration, secret=secret, status=Registration.Status.CONFIRMED)
+
+
+def get_registration_for_organiser(user, registration_id) -> Registration:
+    """Any registration of an event the user organises (badges, the desk)."""
+    registration = get_object_or_404(
+        Registration.objects.select_related("event", "category", "b2b"), pk=registration_id
+    )
+    if not is_organiser(user, registration.event):
+        raise Http404
+    return registration
+
+
+def get_registration_for_checkin(user, token) -> Registration:
+    """The registration a ticket's token names, for the event's organisers only; a forged token is a 404."""
+    registration = registration_from_token(token)
+    if registration is None or not is_organiser(user, registration.event):
+        raise Http404
+    return registration
+
+
+# B2B meetings
+
+
+def get_b2b_participant(user, event) -> B2BParticipant:
+    """The member's own B2B profile for the event: opted in, with a registration that is still confirmed
+    (the same rule as events.b2b.active_participants)."""
+    return get_object_or_404(
+        B2BParticipant.objects.select_related("registration"),
+        event=event,
+        registration__user=user,
+        registration__status=Registration.Status.CONFIRMED,
+        is_active=True,
+    )
+
+
+def get_meeting_for_participant(user, meeting_id) -> Meeting:
+    """A meeting the member is one side of."""
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("event", "requester__registration", "recipient__registration"), pk=meeting_id
+    )
+    if user.is_authenticated and user.pk in (
+        meeting.requester.registration.user_id,
+        meeting.recipient.registration.user_id,
+    ):
+        return meeting
+    raise Http404

@@ -1,0 +1,2 @@
+"""Every write of the events app that has a rule, one module per topic. Each raises an EventError subclass whose
+message is shown to the person as is."""
