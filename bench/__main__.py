@@ -15,6 +15,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext, setup_databases, setup_test_environment, teardown_databases
 from django.utils import timezone
 
+from bench.activities import bench_activities
 from bench.directory import bench_directory
 from dimobel import reminders
 
@@ -69,6 +70,7 @@ def main():
         print(f"benchmarks at {timezone.now():%Y-%m-%d %H:%M} UTC on {connection.settings_dict['NAME']}")
         bench_pages()
         bench_reminder_sweep()
+        bench_activities()
         bench_directory()
     finally:
         teardown_databases(old_config, verbosity=0)

@@ -1,7 +1,8 @@
 """The consortium's demo: seven members with their services and experts, one past call ("Maghrib Belgium Impulse",
 decisions published) whose 60 applications went through screening, a five-juror review and the selection of 30,
 now accompanied with mentors, milestones, meeting logs, needs and monthly KPI reports; and one open call with a
-few drafts and submissions.
+few drafts and submissions; and a third call ("Agri-Oriental") in its jury review, where the demo juror has
+applications left to review.
 
 Idempotent: members and people are found again by organisation slug and e-mail, each call by its slug; a call
 that exists is left alone. Everything is fictional and deterministic (a fixed random seed). The statuses are
@@ -22,7 +23,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 
-from consortium.demo_accompaniment import seed_accompaniment
+from consortium.demo_accompaniment import lifecycle, seed_accompaniment
+from consortium.demo_accompaniment import status_change as _change
 from consortium.demo_texts import (
     CALL_DESCRIPTION,
     CALL_ELIGIBILITY,
@@ -36,7 +38,11 @@ from consortium.demo_texts import (
     MEMBERS,
     OPEN_PROJECTS,
     PROJECTS,
+    REVIEW_CALL_DESCRIPTION,
+    REVIEW_CALL_SUMMARY,
     REVIEW_COMMENTS,
+    REVIEW_INELIGIBLE,
+    REVIEW_PROJECTS,
     application_description,
     application_summary,
 )
@@ -62,6 +68,7 @@ S = Project.Status
 
 
 PAST_SLUG, OPEN_SLUG = "maghrib-belgium-impulse-edition-1", "maghrib-belgium-impulse-edition-2"
+REVIEW_SLUG = "agri-oriental"
 HOLDER_LOGIN = "porteur@dimobel.org"
 
 
@@ -84,11 +91,12 @@ def seed_consortium(stdout, *, scale=0) -> int:
     holder, new = _person(HOLDER_LOGIN, "Yasmine", "Alaoui", "fr", password)
     created += new + _profile(holder, "Fondatrice d'une conserverie solidaire à Berkane", "MA", "Berkane", [], [])
     demo.add_login("project holder", HOLDER_LOGIN, "(consortium: a selected project in accompaniment, a draft)")
-    demo.add_login("juror", jurors[0].email, "(consortium: jury of the Maghrib Belgium Impulse calls)")
+    demo.add_login("juror", jurors[0].email, "(consortium: reviews pending in the Agri-Oriental call)")
     demo.add_login("mentor", experts[0][0].email, "(consortium: mentors four projects)")
     context = Context(holder=holder, experts=experts, jurors=jurors, password=password)
     created += _past_call(context)
     created += _open_call(context)
+    created += _review_call(context)
     return created
 
 
@@ -192,11 +200,13 @@ def _holders(ctx, count) -> list[User]:
 # The calls
 
 
-def _call(ctx, slug, title, opens_at, closes_at, review_opens_at, review_closes_at, decided_at=None) -> Call:
+def _call(ctx, slug, title, opens_at, closes_at, review_opens_at, review_closes_at, decided_at=None, *, places=30,
+          texts=(CALL_SUMMARY, CALL_DESCRIPTION)) -> Call:  # fmt: skip
     call = Call.objects.create(
         slug=slug, title=title, opens_at=opens_at, closes_at=closes_at, review_opens_at=review_opens_at,
-        review_closes_at=review_closes_at, decisions_published_at=decided_at, places=30, languages=["fr", "nl", "ar"],
-        is_published=True, summary=CALL_SUMMARY, description=CALL_DESCRIPTION, eligibility=CALL_ELIGIBILITY,
+        review_closes_at=review_closes_at, decisions_published_at=decided_at, places=places,
+        languages=["fr", "nl", "ar"], is_published=True, summary=texts[0], description=texts[1],
+        eligibility=CALL_ELIGIBILITY,
     )  # fmt: skip
     call.jury.set(ctx.jurors)
     add_default_grid(call)
@@ -213,16 +223,7 @@ def _past_call(ctx) -> int:
     )  # fmt: skip
     holders = [ctx.holder, *_holders(ctx, len(PROJECTS) - 1)]
     projects = _applications(ctx, call, PROJECTS, holders, submitted_days=(300, 256))
-    history = [_change(ctx, p, S.DRAFT, S.SUBMITTED, p.submitted_at, p.holder) for p in projects]
-    eligible = []
-    for index, project in enumerate(projects):
-        reason = INELIGIBLE.get(index)
-        project.status = S.INELIGIBLE if reason else S.ELIGIBLE
-        project.screening_reason = reason or ""
-        history.append(_change(ctx, project, S.SUBMITTED, project.status, ctx.ago(250), ctx.staff, reason or ""))
-        if not reason:
-            eligible.append(project)
-    Project.objects.bulk_update(projects, ["status", "screening_reason"])
+    history, eligible = _screening(ctx, projects, INELIGIBLE, ctx.ago(250))
     reviews = _reviews(ctx, call, eligible)
     ranked = [standing.project for standing in call_ranking(call)]
     ranked.sort(key=lambda project: project.holder_id != ctx.holder.pk)  # the demo holder's project is selected
@@ -231,7 +232,7 @@ def _past_call(ctx) -> int:
         for project in chosen:
             project.status = status
             history.append(_change(ctx, project, S.ELIGIBLE, status, ctx.ago(212), ctx.staff))
-    accompanied = _lifecycle(ctx, decisions[S.SELECTED], history)
+    accompanied = lifecycle(ctx, decisions[S.SELECTED], history)
     Project.objects.bulk_update(ranked, ["status", "company_created_on", "abandoned_reason"])
     _save_history(history)
     work = seed_accompaniment(ctx, accompanied)
@@ -258,6 +259,24 @@ def _open_call(ctx) -> int:
     history = [_change(ctx, p, S.DRAFT, S.SUBMITTED, p.submitted_at, p.holder) for p in projects if p not in drafts]
     _save_history(history)
     return 1 + len(projects) + len(history)
+
+
+def _review_call(ctx) -> int:
+    """A call in its jury review: every eligible application is assigned to the five jurors, who are halfway
+    through; the demo juror (the first) has submitted some reviews and has others pending."""
+    if Call.objects.filter(slug=REVIEW_SLUG).exists():
+        return 0
+    call = _call(
+        ctx, REVIEW_SLUG, f"Appel à projets Agri-Oriental {ctx.today.year}", ctx.ago(60), ctx.ago(21, 18),
+        ctx.ago(14), ctx.ago(-10, 18), places=8, texts=(REVIEW_CALL_SUMMARY, REVIEW_CALL_DESCRIPTION),
+    )  # fmt: skip
+    holders = _holders(ctx, len(PROJECTS) - 1)[-len(REVIEW_PROJECTS) - 4 : -4]
+    projects = _applications(ctx, call, REVIEW_PROJECTS, holders, submitted_days=(58, 22))
+    history, eligible = _screening(ctx, projects, REVIEW_INELIGIBLE, ctx.ago(17))
+    _save_history(history)
+    pending = lambda index, position: index % 3 != 0 if position == 0 else (index + position) % 3 == 0  # noqa: E731
+    reviews = _reviews(ctx, call, eligible, assigned_days=14, submitted_days=(1, 13), pending=pending)
+    return 1 + len(projects) + len(history) + reviews
 
 
 # Applications, reviews and decisions
@@ -310,10 +329,15 @@ def _pdf(kind) -> bytes:
     return pdfkit.output_bytes(document)
 
 
-def _change(ctx, project, from_status, to_status, when, by, note="") -> StatusChange:
-    change = StatusChange(project=project, from_status=from_status, to_status=to_status, changed_by=by, note=note)
-    change.when = when
-    return change
+def _screening(ctx, projects, ineligible, when) -> tuple[list[StatusChange], list[Project]]:
+    """Submitted, then screened: eligible, or ineligible with its reason. Returns the history and the eligible."""
+    history = [_change(ctx, p, S.DRAFT, S.SUBMITTED, p.submitted_at, p.holder) for p in projects]
+    for index, project in enumerate(projects):
+        project.screening_reason = ineligible.get(index, "")
+        project.status = S.INELIGIBLE if project.screening_reason else S.ELIGIBLE
+        history.append(_change(ctx, project, S.SUBMITTED, project.status, when, ctx.staff, project.screening_reason))
+    Project.objects.bulk_update(projects, ["status", "screening_reason"])
+    return history, [project for project in projects if project.status == S.ELIGIBLE]
 
 
 def _save_history(changes):
@@ -323,9 +347,10 @@ def _save_history(changes):
     StatusChange.objects.bulk_update(changes, ["changed_at"], batch_size=500)
 
 
-def _reviews(ctx, call, eligible) -> int:
-    """Every juror reviews every eligible application (a few declare a conflict of interest); the scores follow
-    each project's quality, with some noise and each juror's own severity."""
+def _reviews(ctx, call, eligible, *, assigned_days=245, submitted_days=(222, 240), pending=None) -> int:
+    """Every juror reviews every eligible application (a few declare a conflict of interest; ``pending(index,
+    position)`` leaves some to review); the scores follow each project's quality, with some noise and each juror's
+    own severity."""
     criteria = list(call.criteria.all())
     severity = {juror.pk: ctx.rng.uniform(-0.8, 0.8) for juror in ctx.jurors}
     assignments, scores = [], []
@@ -335,15 +360,17 @@ def _reviews(ctx, call, eligible) -> int:
         dissent = {ctx.jurors[index % len(ctx.jurors)].pk: -3.5 if quality > 0.5 else 3.5} if index % 9 == 4 else {}
         for position, juror in enumerate(ctx.jurors):
             conflict = (index * 5 + position) % 47 == 3
+            waiting = not conflict and pending is not None and pending(index, position)
+            done = not (conflict or waiting)
             assignment = ReviewAssignment(
-                project=project, juror=juror,
-                status=ReviewAssignment.Status.CONFLICT if conflict else ReviewAssignment.Status.SUBMITTED,
-                conflict_reason=CONFLICT_REASON if conflict else "",
-                submitted_at=None if conflict else ctx.ago(ctx.rng.randint(222, 240), hour=ctx.rng.randint(8, 22)),
-                comment="" if conflict else ctx.rng.choice(REVIEW_COMMENTS),
+                project=project, juror=juror, conflict_reason=CONFLICT_REASON if conflict else "",
+                status=ReviewAssignment.Status.CONFLICT if conflict else ReviewAssignment.Status.PENDING
+                if waiting else ReviewAssignment.Status.SUBMITTED,
+                submitted_at=ctx.ago(ctx.rng.randint(*submitted_days), hour=ctx.rng.randint(8, 22)) if done else None,
+                comment=ctx.rng.choice(REVIEW_COMMENTS) if done else "",
             )  # fmt: skip
             assignments.append(assignment)
-            if conflict:
+            if not done:
                 continue
             for criterion in criteria:
                 raw = 2.5 + quality * 7 + severity[juror.pk] + dissent.get(juror.pk, 0) + ctx.rng.gauss(0, 0.9)
@@ -351,34 +378,7 @@ def _reviews(ctx, call, eligible) -> int:
                 scores.append(Score(assignment=assignment, criterion=criterion, value=value))
     ReviewAssignment.objects.bulk_create(assignments)
     for assignment in assignments:
-        assignment.assigned_at = ctx.ago(245)
+        assignment.assigned_at = ctx.ago(assigned_days)
     ReviewAssignment.objects.bulk_update(assignments, ["assigned_at"], batch_size=500)
     Score.objects.bulk_create(scores, batch_size=500)
     return len(assignments) + len(scores)
-
-
-def _lifecycle(ctx, selected, history) -> list[Project]:
-    """After the decision: most projects enter the accompaniment; some launch their company (one has since
-    closed), two are abandoned, two have not started yet. Returns the projects with a workspace at work."""
-    accompanied = []
-    for index, project in enumerate(selected):
-        if index in (28, 29):  # selected, still waiting for their first meeting
-            continue
-        history.append(_change(ctx, project, S.SELECTED, S.ACCOMPANIED, ctx.ago(195), ctx.staff))
-        project.status = S.ACCOMPANIED
-        accompanied.append(project)
-        if index in (5, 11, 17, 21, 24, 27):
-            project.company_created_on = ctx.today - timedelta(days=150 - 20 * (index % 6))
-            launched_at = datetime.combine(project.company_created_on, time(17), tzinfo=timezone.get_current_timezone())
-            history.append(_change(ctx, project, S.ACCOMPANIED, S.LAUNCHED, launched_at, ctx.staff))
-            project.status = S.LAUNCHED
-            if index == 27:
-                history.append(_change(ctx, project, S.LAUNCHED, S.CLOSED, ctx.ago(40), ctx.staff,
-                                       "Accompagnement terminé : la société vole de ses propres ailes."))  # fmt: skip
-                project.status = S.CLOSED
-        elif index in (13, 23):
-            project.abandoned_reason = "Le porteur a rejoint un emploi salarié et met le projet en pause."
-            history.append(_change(ctx, project, S.ACCOMPANIED, S.ABANDONED, ctx.ago(100), ctx.staff,
-                                   project.abandoned_reason))  # fmt: skip
-            project.status = S.ABANDONED
-    return accompanied

@@ -1,14 +1,50 @@
 """The consortium demo's accompaniment: mentors, milestones, meeting logs, needs and monthly KPI reports for the
-projects selected in the past call (see demo.py, which calls ``seed_accompaniment`` with its context)."""
+projects selected in the past call (see demo.py, which calls ``lifecycle`` then ``seed_accompaniment`` with its
+context)."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
+from django.utils import timezone
+
 from consortium.demo_texts import MEETINGS, MILESTONES, NEEDS
-from consortium.models import KpiReport, MentoringMeeting, Mentorship, Milestone, Need, Project
+from consortium.models import KpiReport, MentoringMeeting, Mentorship, Milestone, Need, Project, StatusChange
 from consortium.services.kpis import add_months, month_start
 
 S = Project.Status
+
+
+def status_change(ctx, project, from_status, to_status, when, by, note="") -> StatusChange:
+    change = StatusChange(project=project, from_status=from_status, to_status=to_status, changed_by=by, note=note)
+    change.when = when
+    return change
+
+
+def lifecycle(ctx, selected, history) -> list[Project]:
+    """After the decision: most projects enter the accompaniment; some launch their company (one has since
+    closed), two are abandoned, two have not started yet. Returns the projects with a workspace at work."""
+    accompanied = []
+    for index, project in enumerate(selected):
+        if index in (28, 29):  # selected, still waiting for their first meeting
+            continue
+        history.append(status_change(ctx, project, S.SELECTED, S.ACCOMPANIED, ctx.ago(195), ctx.staff))
+        project.status = S.ACCOMPANIED
+        accompanied.append(project)
+        if index in (5, 11, 17, 21, 24, 27):
+            project.company_created_on = ctx.today - timedelta(days=150 - 20 * (index % 6))
+            launched_at = datetime.combine(project.company_created_on, time(17), tzinfo=timezone.get_current_timezone())
+            history.append(status_change(ctx, project, S.ACCOMPANIED, S.LAUNCHED, launched_at, ctx.staff))
+            project.status = S.LAUNCHED
+            if index == 27:
+                history.append(status_change(ctx, project, S.LAUNCHED, S.CLOSED, ctx.ago(40), ctx.staff,
+                                       "Accompagnement terminé : la société vole de ses propres ailes."))  # fmt: skip
+                project.status = S.CLOSED
+        elif index in (13, 23):
+            project.abandoned_reason = "Le porteur a rejoint un emploi salarié et met le projet en pause."
+            history.append(status_change(ctx, project, S.ACCOMPANIED, S.ABANDONED, ctx.ago(100), ctx.staff,
+                                   project.abandoned_reason))  # fmt: skip
+            project.status = S.ABANDONED
+    return accompanied
 
 
 def seed_accompaniment(ctx, projects) -> int:

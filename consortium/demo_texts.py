@@ -147,6 +147,31 @@ OPEN_PROJECTS = [  # title, sectors, city, country, corridor, submitted
     ("Gamme de confitures bio de l'Oriental", "agrifood", "Berkane", "MA", "ma_be", False),
     ("École de cuisine marocaine en Flandre", "education tourism", "Malines", "BE", "ma_be", False),
 ]  # fmt: skip
+# The call in its jury review: title | sectors | city | country | corridor | stage | funding (EUR) | jobs expected
+REVIEW_PROJECTS = _table("""
+Huilerie coopérative d'olives de Taourirt | agrifood social-economy | Taourirt | MA | ma_be | prototype | 80000 | 9
+Clémentines de Berkane en circuit court | agrifood logistics | Berkane | MA | ma_be | launched | 50000 | 4
+Pépinière de plants résistants à la sécheresse | agrifood | Oujda | MA | be_ma | idea | 60000 | 5
+Miel de thym des hauts plateaux | agrifood | Jerada | MA | ma_be | prototype | 30000 | 3
+Serres solaires pour maraîchers | agrifood renewable-energy | Nador | MA | be_ma | prototype | 150000 | 8
+Fromagerie de chèvre de Figuig | agrifood | Figuig | MA | ma_be | idea | 45000 | 4
+Compost à partir des déchets de la pêche | agrifood social-economy | Al Hoceïma | MA | be_ma | prototype | 70000 | 6
+Plateforme de vente directe pour agricultrices | agrifood digital | Bruxelles | BE | both | prototype | 40000 | 3
+Unité de séchage de plantes aromatiques | agrifood | Guercif | MA | ma_be | idea | 55000 | 5
+Capteurs d'humidité pour l'irrigation des agrumes | agrifood digital | Louvain | BE | be_ma | prototype | 90000 | 4
+Amandes bio de Tafoughalt | agrifood | Tafoughalt | MA | ma_be | launched | 35000 | 3
+Formation des jeunes aux métiers de l'agroécologie | agrifood education | Berkane | MA | be_ma | idea | 65000 | 6
+""")
+REVIEW_INELIGIBLE = {
+    3: "Le projet ne prévoit aucune activité entre la Belgique et le Maroc.",
+    8: "Le dossier ne comprend pas de business plan : seul un pitch deck a été déposé.",
+}
+REVIEW_CALL_SUMMARY = "Un accompagnement pour 8 projets agricoles et agroalimentaires de l'Oriental."
+REVIEW_CALL_DESCRIPTION = (
+    "**Agri-Oriental** accompagne les projets agricoles et agroalimentaires de la région de l'Oriental tournés "
+    "vers la Belgique : coaching, certification, export et financement.\n\nUn jury de professionnels des deux "
+    "pays sélectionne 8 porteurs de projets."
+)
 MILESTONES = [
     "Immatriculation de la société", "Étude de marché finalisée", "Premier client signé",
     "Plan de financement validé par la banque", "Recrutement du premier salarié", "Prototype testé avec 10 clients",

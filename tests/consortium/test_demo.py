@@ -1,5 +1,5 @@
-"""The consortium's demo data: a past call taken through the whole programme, an open call, and nothing created
-twice."""
+"""The consortium's demo data: a past call taken through the whole programme, an open call, a call in its jury
+review, and nothing created twice."""
 
 import io
 
@@ -87,6 +87,28 @@ def test_one_call_is_open_with_drafts_and_submissions(seeded):
     projects = Project.objects.filter(call=open_calls.get())
     assert projects.filter(status=S.DRAFT).exists()
     assert projects.filter(status=S.SUBMITTED).exists()
+
+
+def test_one_call_is_in_review_with_reviews_pending_for_the_demo_juror(seeded):
+    call = Call.objects.get(slug=consortium_demo.REVIEW_SLUG)
+    assert call.in_review()
+    assert call.criteria.count() == 4
+    assert call.jury.filter(email="jury@dimobel.org").exists()
+    projects = Project.objects.filter(call=call)
+    assert projects.filter(status=S.ELIGIBLE).count() >= 8
+    assert all(project.screening_reason for project in projects.filter(status=S.INELIGIBLE))
+    assert not ReviewAssignment.objects.filter(project__call=call).exclude(project__status=S.ELIGIBLE).exists()
+    mine = ReviewAssignment.objects.filter(project__call=call, juror__email="jury@dimobel.org")
+    assert mine.count() == projects.filter(status=S.ELIGIBLE).count()
+    assert mine.filter(status=ReviewAssignment.Status.PENDING).count() >= 3
+    done = mine.filter(status=ReviewAssignment.Status.SUBMITTED)
+    assert done.exists()
+    assert Score.objects.filter(assignment__in=done).count() == done.count() * 4
+    others = ReviewAssignment.objects.filter(project__call=call).exclude(juror__email="jury@dimobel.org")
+    assert {ReviewAssignment.Status.PENDING, ReviewAssignment.Status.SUBMITTED} <= set(
+        others.values_list("status", flat=True)
+    )
+    assert "Agri-Oriental" in demo.logins_text()
 
 
 def test_members_offer_services_and_experts_and_the_logins_are_listed(seeded):
