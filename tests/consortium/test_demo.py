@@ -108,7 +108,6 @@ def test_one_call_is_in_review_with_reviews_pending_for_the_demo_juror(seeded):
     assert {ReviewAssignment.Status.PENDING, ReviewAssignment.Status.SUBMITTED} <= set(
         others.values_list("status", flat=True)
     )
-    assert "Agri-Oriental" in demo.logins_text()
 
 
 def test_members_offer_services_and_experts_and_the_logins_are_listed(seeded):
