@@ -7,7 +7,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from dimobel.mail import absolute_url, send_templated_mail_later
+from dimobel.mail import absolute_url, queue_mail
 
 
 def language_of(member) -> str:
@@ -26,12 +26,13 @@ def link(name, *args, query="") -> str:
     return absolute_url(reverse(f"consortium:{name}", args=args) + query)
 
 
-def email_later(*, recipient, name, context) -> None:
-    """Queue the email ``emails/consortium/<name>`` to a member. ``context`` must be JSON: build its links and
-    dates inside ``in_language_of(recipient)``."""
-    send_templated_mail_later(
+def email_later(*, recipient, name, context, about=None) -> None:
+    """Queue the email ``emails/consortium/<name>`` to a member, in the outbox, in this transaction. Build its
+    links and dates inside ``in_language_of(recipient)``."""
+    queue_mail(
         template_prefix=f"emails/consortium/{name}",
-        to_email=recipient.email,
+        to=recipient,
         language=language_of(recipient),
         context=context,
+        about=about,
     )

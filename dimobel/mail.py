@@ -1,17 +1,26 @@
-"""The one way the platform sends email.
+"""The one way the platform emails anyone: ``queue_mail`` puts the email in the outbox.
 
 Each email is a set of templates named after a prefix, as allauth does:
 ``<prefix>_subject.txt``, ``<prefix>_message.txt`` and, optionally, ``<prefix>_message.html``.
-They are rendered in the recipient's language, with absolute links built from SITE_URL.
+They are rendered at once, in the recipient's language, with absolute links built from SITE_URL, and the result
+is inserted as an ``OutboundEmail`` row **in the caller's transaction**: a rolled-back change sends nothing, a
+committed one cannot lose its email. Delivery happens after the commit (dimobel.outbox), never in the request.
 """
 
+import base64
+import logging
+import uuid
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -28,23 +37,17 @@ def absolute_url(path: str) -> str:
     return settings.SITE_URL + path
 
 
-def send_templated_mail(
-    *, template_prefix, to, context=None, language=None, attachments=(), reply_to=None, headers=None
-):
-    """Render and send one email. ``to`` is a member (their address and language) or an address.
-    ``headers`` adds mail headers (e.g. List-Unsubscribe)."""
-    if hasattr(to, "email"):
-        address = to.email
-        language = language or getattr(to, "preferred_language", None)
-    else:
-        address = to
-    language = language or settings.LANGUAGE_CODE
-    context = {"site_url": settings.SITE_URL, "site_name": "DIMOBEL", **(context or {})}
+def site_domain() -> str:
+    return settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "dimobel.org"
+
+
+def render_mail(*, template_prefix, context, language) -> tuple[str, str, str]:
+    """(subject, text, html) of an email, in ``language``."""
+    context = {"site_url": settings.SITE_URL, "site_name": settings.SITE_NAME, **(context or {})}
     with translation.override(language):
         context["LANGUAGE_CODE"] = language
         context["LANGUAGE_BIDI"] = translation.get_language_bidi()
-        subject = render_to_string(f"{template_prefix}_subject.txt", context)
-        subject = " ".join(subject.split())
+        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
         prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", "")
         if prefix and not subject.startswith(prefix.strip()):
             subject = prefix + subject
@@ -52,31 +55,61 @@ def send_templated_mail(
         try:
             html = render_to_string(f"{template_prefix}_message.html", context)
         except TemplateDoesNotExist:
-            html = None
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=body,
+            html = ""
+    return subject, body, html
+
+
+def queue_mail(
+    *,
+    template_prefix,
+    to,
+    context=None,
+    language=None,
+    attachments=(),
+    reply_to=None,
+    headers=None,
+    about=None,
+    send_after: datetime | None = None,
+):
+    """Render one email and put it in the outbox, in the current transaction. Returns the OutboundEmail.
+
+    ``to`` is a member (their address and language) or an address. ``about`` is the object the email concerns
+    (a registration, an enrolment…), so organisers can see whether it went out. ``send_after`` holds it back
+    (a message notification waits a minute, and is cancelled if the message is read meanwhile)."""
+    from dimobel import outbox
+    from dimobel.models import OutboundEmail
+
+    member = to if hasattr(to, "email") else None
+    address = member.email if member else to
+    language = language or getattr(member, "preferred_language", None) or settings.LANGUAGE_CODE
+    subject, body, html = render_mail(template_prefix=template_prefix, context=context, language=language)
+    now = timezone.now()
+    email = OutboundEmail.objects.create(
+        to_email=address,
+        recipient=member if member is not None and member.pk else None,
+        language=language,
+        template=template_prefix,
+        subject=subject[:998],
+        body_text=body,
+        body_html=html,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[address],
-        reply_to=list(reply_to) if reply_to else None,
-        headers=dict(headers) if headers else None,
+        reply_to=list(reply_to or []),
+        headers=dict(headers or {}),
+        attachments=[_encode(attachment) for attachment in attachments],
+        content_type=ContentType.objects.get_for_model(about) if about is not None else None,
+        object_id=about.pk if about is not None else None,
+        message_id=f"<{uuid.uuid4().hex}@{site_domain()}>",
+        next_attempt_at=max(send_after, now) if send_after and not outbox.runs_eagerly() else now,
+        created_at=now,
     )
-    if html:
-        message.attach_alternative(html, "text/html")
-    for attachment in attachments:
-        message.attach(attachment.filename, attachment.content, attachment.mimetype)
-    message.send()
-    return message
+    transaction.on_commit(lambda: outbox.dispatch(email.pk, email.next_attempt_at), robust=True)
+    return email
 
 
-def send_templated_mail_later(*, template_prefix, to_email, language, context=None):
-    """Queue an email for a Celery worker once the current transaction commits. The context must be JSON."""
-    from django.db import transaction
-
-    from dimobel.tasks import send_email
-
-    transaction.on_commit(
-        lambda: send_email.delay(
-            template_prefix=template_prefix, to_email=to_email, language=language, context=context or {}
-        )
-    )
+def _encode(attachment: Attachment) -> dict:
+    content = attachment.content.encode() if isinstance(attachment.content, str) else attachment.content
+    return {
+        "filename": attachment.filename,
+        "mimetype": attachment.mimetype,
+        "content": base64.b64encode(content).decode("ascii"),
+    }

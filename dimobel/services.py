@@ -1,13 +1,13 @@
 from django.conf import settings
 from django.db import transaction
 
-from dimobel.mail import send_templated_mail
+from dimobel.mail import queue_mail
 from dimobel.models import CalendarFeed, new_calendar_token
 
 
 def forward_contact_message(*, name, email, subject, message):
-    """Send a visitor's message to the team, with Reply-To set to the visitor."""
-    send_templated_mail(
+    """Queue a visitor's message to the team, with Reply-To set to the visitor."""
+    queue_mail(
         template_prefix="emails/contact_message",
         to=settings.CONTACT_EMAIL,
         language=settings.LANGUAGE_CODE,

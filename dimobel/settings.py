@@ -33,6 +33,7 @@ else:
         raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names when DEBUG is off.")
 
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_NAME = "DIMOBEL"
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS") or ([SITE_URL] if SITE_URL.startswith("https://") else [])
 
 INSTALLED_APPS = [
@@ -108,34 +109,66 @@ if not DATABASE_URL:
     from dimobel.embedded_db import database_url
 
     DATABASE_URL = database_url(BASE_DIR)
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
+# Health checks: a connection is checked before it is handed out (by the pool, below), so one the server dropped
+# (restart, failover) is replaced instead of failing a request.
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0, conn_health_checks=True)}
 if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
     raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL (postgres://…).")
+# A dead server answers fast: a connection attempt gives up after a few seconds.
+DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 3)
 if env_bool("DATABASE_POOL", True):
-    # psycopg 3's pool through Django: each process keeps a few warm connections.
-    DATABASES["default"]["OPTIONS"] = {
-        "pool": {"min_size": 1, "max_size": env_int("DATABASE_POOL_MAX_SIZE", 10), "timeout": 10}
+    # psycopg 3's pool through Django: each process keeps a few warm connections. A request waits at most
+    # `timeout` seconds for a connection, then gets the 503 page.
+    DATABASES["default"]["OPTIONS"]["pool"] = {
+        "min_size": 1,
+        "max_size": env_int("DATABASE_POOL_MAX_SIZE", 10),
+        "timeout": env_int("DATABASE_POOL_TIMEOUT", 5),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: broker for Celery and the cache. Without it, tasks run eagerly and the cache is local memory.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # A cache outage costs speed, not pages: errors count as misses (dimobel.cache), and a Redis that does not
+    # answer is given up on within half a second.
+    CACHES = {
+        "default": {
+            "BACKEND": "dimobel.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+# A task is acknowledged when it is done, and put back if its worker process dies (SIGKILL, OOM), so a killed
+# worker loses nothing; every task is idempotent, so running one twice is safe.
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_TASK_SOFT_TIME_LIMIT = 60
 CELERY_TASK_TIME_LIMIT = 90
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # An unacknowledged task comes back to another worker after this long (the worker lost its connection).
+    # Longer than the longest task (the reminder sweep's hard limit, 280 s) and any eta we use (one minute).
+    "visibility_timeout": 900,
+    "socket_connect_timeout": 1,
+    "socket_timeout": 2,
+}
+# Queuing a task in a request (after the commit) must not hang on a broker that is down: one quick try, and
+# the outbox relay catches up later.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 0}
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
+    "relay-outbox": {"task": "dimobel.relay_outbox", "schedule": 60.0, "options": {"expires": 55}},
+    "purge-outbox": {"task": "dimobel.purge_outbox", "schedule": 86400.0},
     "send-due-reminders": {"task": "dimobel.send_due_reminders", "schedule": 300.0},
     "send-question-digests": {"task": "autumn_school.send_question_digests", "schedule": 3600.0},
 }
@@ -220,6 +253,14 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = 20
+# The outbox (dimobel.outbox): how often an email is tried before it is marked failed (about 16 hours of
+# retries, backing off to two hours apart), and how long delivered ones are kept.
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 15)
+OUTBOX_RETENTION_DAYS = env_int("OUTBOX_RETENTION_DAYS", 90)
+# A sender that holds an email longer than this is taken for dead, and the relay sends the email again.
+OUTBOX_LEASE_SECONDS = env_int("OUTBOX_LEASE_SECONDS", 300)
+# /healthz calls the worker down when the relay (every minute) has not run for this long.
+WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 180)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "DIMOBEL <no-reply@dimobel.org>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "contact@dimobel.org")

@@ -1,19 +1,31 @@
+"""The platform's background work. Tasks take ids, re-fetch, call a service, and are safe to run twice."""
+
 from celery import shared_task
 
-from dimobel import mail, reminders
+from dimobel import outbox, reminders
 
 
-@shared_task(
-    name="dimobel.send_email",
-    autoretry_for=(OSError,),
-    retry_backoff=True,
-    retry_kwargs={"max_retries": 5},
-)
-def send_email(*, template_prefix, to_email, language, context):
-    mail.send_templated_mail(template_prefix=template_prefix, to=to_email, language=language, context=context)
+@shared_task(name="dimobel.deliver_email", soft_time_limit=60, time_limit=90)
+def deliver_email(*, email_id):
+    """Deliver one outbox row. A failure reschedules the row itself (backoff), so the task never retries:
+    the relay picks it up."""
+    return outbox.deliver(email_id)
+
+
+@shared_task(name="dimobel.relay_outbox", soft_time_limit=80, time_limit=110)
+def relay_outbox():
+    """Every minute (beat): deliver whatever is due and was not delivered. Records the worker's heartbeat."""
+    return outbox.relay(seconds=50)
+
+
+@shared_task(name="dimobel.purge_outbox", soft_time_limit=240, time_limit=280)
+def purge_outbox():
+    """Daily (beat): delivered and cancelled emails are kept OUTBOX_RETENTION_DAYS, then deleted."""
+    return outbox.purge()
 
 
 @shared_task(name="dimobel.send_due_reminders", soft_time_limit=240, time_limit=280)
 def send_due_reminders():
-    """The periodic reminder sweep (beat). Safe to run twice at once: each reminder goes out once."""
-    return reminders.sweep()
+    """The periodic reminder sweep (beat). Safe to run twice at once: each reminder is queued once. It stops
+    at its deadline, well before the soft time limit; the next sweep goes on where it stopped."""
+    return reminders.sweep(seconds=180)

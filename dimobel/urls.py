@@ -46,6 +46,8 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
 )
 
+handler500 = "dimobel.views.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

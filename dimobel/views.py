@@ -1,11 +1,13 @@
+import sys
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.db import connection
-from django.http import Http404, JsonResponse
+from django.db import InterfaceError, OperationalError
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import select_template
+from django.template.loader import render_to_string, select_template
 from django.urls import translate_url
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,11 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from dimobel import calendar, dashboard, services
+from dimobel import calendar, dashboard, health, services
 from dimobel.forms import ContactForm
 from dimobel.models import CalendarFeed
 
 CONTENT_PAGES = {"about", "privacy", "terms"}
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 
 
 def home(request):
@@ -83,34 +86,21 @@ def switch_language(request):
 @never_cache
 @require_GET
 def healthz(request):
-    checks = {"database": _database_answers()}
-    if settings.REDIS_URL:
-        checks["redis"] = _redis_answers()
-    healthy = all(checks.values())
-    body = {
-        "status": "ok" if healthy else "unavailable",
-        "checks": {k: "ok" if v else "down" for k, v in checks.items()},
-    }
-    return JsonResponse(body, status=200 if healthy else 503)
+    """For load balancers and monitoring (docs/operations.md): 200 "ok", 200 "degraded" with the reasons, or
+    503 "unavailable" when the database does not answer."""
+    report = health.report()
+    return JsonResponse(report, status=503 if report["status"] == health.UNAVAILABLE else 200)
 
 
-def _database_answers():
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            return cursor.fetchone() == (1,)
-    except Exception:
-        return False
-
-
-def _redis_answers():
-    import redis
-
-    try:
-        client = redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2, socket_timeout=2)
-        return bool(client.ping())
-    except Exception:
-        return False
+def server_error(request):
+    """The 500 page, and the 503 page when the database is the cause (down, or no pooled connection within the
+    pool's timeout). Rendered without the database, the session or the member."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_UNAVAILABLE):
+        response = HttpResponse(render_to_string("errors/503.html"), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponse(render_to_string("errors/500.html"), status=500)
 
 
 @login_required

@@ -1,17 +1,28 @@
+from types import SimpleNamespace
+
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
-from dimobel.mail import send_templated_mail
+from dimobel.mail import queue_mail, site_domain
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Sends allauth's emails through the platform's mail helper and honours the member's language."""
+    """Queues allauth's emails in the outbox, in the member's language, with the site's name and domain."""
 
     def send_mail(self, template_prefix, email, context):
         user = context.get("user")
         language = getattr(user, "preferred_language", None) or translation.get_language()
-        send_templated_mail(template_prefix=template_prefix, to=email, context=context, language=language)
+        # allauth's templates name the site as current_site.name/.domain; without django.contrib.sites they
+        # would come from the request (blank name, the proxy's host).
+        context = {**context, "current_site": SimpleNamespace(name=settings.SITE_NAME, domain=site_domain())}
+        queue_mail(
+            template_prefix=template_prefix,
+            to=user if user is not None and getattr(user, "email", "") == email else email,
+            context=context,
+            language=language,
+        )
 
     def get_login_redirect_url(self, request):
         url = super().get_login_redirect_url(request)

@@ -6,10 +6,8 @@ The cohort is read in a fixed number of queries however many learners there are:
 
 from dataclasses import dataclass, field
 from datetime import timedelta
-from functools import partial
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -18,7 +16,7 @@ from autumn_school.models import Enrolment, LiveSession, Quiz, QuizAttempt
 from autumn_school.notifications import in_language_of, link
 from autumn_school.services.enrolment import seats_left
 from autumn_school.services.progress import progress_of, with_progress
-from dimobel.mail import send_templated_mail
+from dimobel.mail import queue_mail
 
 INACTIVE_AFTER = timedelta(days=7)
 # A learner nudged once is not nudged again for a day, however often the button is pressed.
@@ -126,7 +124,7 @@ def _send_nudge(*, enrolment, sender):
     with in_language_of(learner):
         resume_url = link("autumn_school:resume", module.slug)
         module_url = link("autumn_school:module_detail", module.slug)
-    send_templated_mail(
+    queue_mail(
         template_prefix="emails/autumn_school/inactive_nudge",
         to=learner,
         context={
@@ -137,6 +135,7 @@ def _send_nudge(*, enrolment, sender):
             "module_url": module_url,
         },
         reply_to=[sender.email],
+        about=enrolment,
     )
 
 
@@ -152,6 +151,6 @@ def email_inactive_learners(*, module, sender, now=None) -> tuple[int, int]:
         if not cache.add(_nudge_key(module, enrolment.learner_id), True, NUDGE_COOLDOWN.total_seconds()):
             skipped += 1
             continue
-        transaction.on_commit(partial(_send_nudge, enrolment=enrolment, sender=sender))
+        _send_nudge(enrolment=enrolment, sender=sender)
         emailed += 1
     return emailed, skipped

@@ -5,12 +5,16 @@ shows the chosen event's live counts above it."""
 from django import forms
 from django.contrib import admin, messages
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 from django_countries import countries
 
-from dimobel.mail import send_templated_mail_later
+from dimobel import outbox
+from dimobel.mail import queue_mail
+from dimobel.models import OutboundEmail
 from events import contact, exports, stats, times
 from events.admin.common import (
     EventColumnMixin,
@@ -91,14 +95,24 @@ class EmailPeopleForm(forms.Form):
 class RegistrationAdmin(EventColumnMixin, admin.ModelAdmin):
     form = RegistrationAdminForm
     change_list_template = "admin/events/registration/change_list.html"
-    list_display = ["full_name", "email", "event", "category", "status", "country_name", "checked_in", "created_at"]
+    list_display = [
+        "full_name",
+        "email",
+        "event",
+        "category",
+        "status",
+        "ticket_email",
+        "country_name",
+        "checked_in",
+        "created_at",
+    ]
     list_filter = ["event", CategoryFilter, "status", CountryFilter, CheckedInFilter, "is_walk_in"]
     list_select_related = ["event", "category"]
     search_fields = ["first_name", "last_name", "email", "organisation_name"]
     date_hierarchy = "created_at"
-    readonly_fields = ["event", "category", "status", "user", *HISTORY, "answers_given", "ticket_links"]
+    readonly_fields = ["event", "category", "status", "user", *HISTORY, "answers_given", "ticket_links", "emails_sent"]
     fieldsets = [
-        (None, {"fields": ["event", "category", "status", "user", "ticket_links"]}),
+        (None, {"fields": ["event", "category", "status", "user", "ticket_links", "emails_sent"]}),
         (
             _("Person"),
             {"fields": ["first_name", "last_name", "email", "organisation_name", "job_title", "country", "language"]},
@@ -133,6 +147,16 @@ class RegistrationAdmin(EventColumnMixin, admin.ModelAdmin):
         return actions
 
     # The list
+
+    def get_queryset(self, request):
+        # Tickets are the emails that carry the QR code and the calendar file.
+        tickets = OutboundEmail.objects.exclude(attachments=[])
+        return super().get_queryset(request).annotate(ticket_email_status=outbox.latest_status(Registration, tickets))
+
+    @admin.display(description=_("ticket email"), ordering="ticket_email_status")
+    def ticket_email(self, obj):
+        status = getattr(obj, "ticket_email_status", None)
+        return OutboundEmail.Status(status).label if status else "–"
 
     @admin.display(description=_("name"), ordering="last_name")
     def full_name(self, obj):
@@ -188,6 +212,28 @@ class RegistrationAdmin(EventColumnMixin, admin.ModelAdmin):
             links.append((reverse("admin:network_user_change", args=[obj.user_id]), _("Member account")))
         links.append((reverse("events:event_dashboard", args=[obj.event.slug]), _("Event dashboard")))
         return format_html_join(" · ", '<a href="{}">{}</a>', links)
+
+    @admin.display(description=_("emails"))
+    def emails_sent(self, obj):
+        emails = OutboundEmail.objects.concerning(obj).order_by("-created_at", "-pk")[:20]
+        if not emails:
+            return "–"
+        return format_html(
+            "<ul class='events-emails'>{}</ul>",
+            format_html_join(
+                "",
+                "<li>{} – {} ({}){}</li>",
+                (
+                    (
+                        date_format(timezone.localtime(email.created_at), "SHORT_DATETIME_FORMAT"),
+                        email.subject,
+                        email.get_status_display(),
+                        f" – {email.last_error}" if email.last_error and email.status != email.Status.SENT else "",
+                    )
+                    for email in emails
+                ),
+            ),
+        )
 
     # Actions: each one calls a service, and reports what it did and what it could not do.
 
@@ -282,9 +328,9 @@ class RegistrationAdmin(EventColumnMixin, admin.ModelAdmin):
 
 def _send_organisers_message(registration, *, subject, message):
     """One email, in the person's language, with the organisers' words as typed."""
-    send_templated_mail_later(
+    queue_mail(
         template_prefix=EMAIL_TEMPLATE,
-        to_email=contact.address_of(registration),
+        to=contact.address_of(registration),
         language=contact.language_of(registration),
         context={
             "subject": subject,
@@ -293,4 +339,5 @@ def _send_organisers_message(registration, *, subject, message):
             "event_title": registration.event.title,
             "registration_url": contact.link(registration),
         },
+        about=registration,
     )

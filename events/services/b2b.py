@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from dimobel.mail import send_templated_mail_later
+from dimobel.mail import queue_mail
 from events.b2b import Availability, awaiting_side, meeting_counts, person_label, slot_starting_at
 from events.contact import address_of, language_of, link
 from events.models import B2BParticipant, Event, Meeting, MeetingSeat, Registration
@@ -355,9 +355,10 @@ def _notify(person, template, meeting, *, other, cancelled_by=None, by_organiser
         "schedule_url": link(registration, "events:b2b_schedule", event.slug, anchor=f"meeting-{meeting.pk}"),
         "participants_url": link(registration, "events:b2b_participants", event.slug),
     }
-    send_templated_mail_later(
+    queue_mail(
         template_prefix=f"emails/events/{template}",
-        to_email=address_of(registration),
+        to=address_of(registration),
         language=language,
         context=context,
+        about=meeting,
     )

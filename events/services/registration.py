@@ -178,9 +178,9 @@ def _existing_for_member(event, user):
 def register_member(*, event, user, category, answers=None) -> Registration:
     """One step: the details come from the account. A second submit returns the existing registration
     (``is_new`` False); a cancelled one is reused."""
-    now = timezone.now()
     with transaction.atomic():
         event = _lock_event(event)
+        now = timezone.now()  # read after the lock: it orders the waitlist, so it must follow the lock's order
         _check_category(event, category)
         registration = _existing_for_member(event, user)
         if registration is not None and registration.status not in ENDED:
@@ -213,9 +213,9 @@ def register_guest(
 
     An address already registered gets its link again by email, and the caller shows the same page as for a
     new registration (``is_new`` False), so the form reveals nothing about who registered."""
-    now = timezone.now()
     with transaction.atomic():
         event = _lock_event(event)
+        now = timezone.now()
         _check_category(event, category)
         registration = (
             Registration.objects.select_for_update(of=("self",))
@@ -259,9 +259,9 @@ def registration_from_confirm_token(token):
 
 def confirm_guest_email(*, registration) -> Registration:
     """The guest proved the address is theirs: now they get a seat, or a place on the waitlist."""
-    now = timezone.now()
     with transaction.atomic():
         event = _lock_event(registration.event)
+        now = timezone.now()  # after the lock: it orders the waitlist
         registration = (
             Registration.objects.select_for_update(of=("self",)).select_related("category").get(pk=registration.pk)
         )
@@ -312,10 +312,9 @@ def waitlist_position(registration):
 
 def promote_from_waitlist(*, event) -> list[Registration]:
     """Give freed seats to the people waiting, in order; each promoted person is emailed."""
-    now = timezone.now()
     with transaction.atomic():
         event = _lock_event(event)
-        return _promote(event, SeatCount(event), now)
+        return _promote(event, SeatCount(event), timezone.now())
 
 
 def _locked(registration):
@@ -360,9 +359,9 @@ def decline(*, registration, by) -> Registration:
 
 def cancel(*, registration) -> Registration:
     """The person gives up their place; a seat they held goes to the waitlist at once."""
-    now = timezone.now()
     with transaction.atomic():
         registration = _locked(registration)
+        now = timezone.now()
         if registration.status in (Status.CANCELLED, Status.DECLINED):
             raise NotAllowed(_("This registration is no longer active."))
         if registration.is_checked_in:

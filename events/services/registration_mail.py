@@ -1,19 +1,19 @@
 """The emails a registration sends: confirm your address, the ticket, pending, waitlisted, promoted, declined,
 cancelled, and "here is your link again".
 
-Every email goes out once the transaction commits (a rolled-back registration sends nothing), in the member's
-language or the language the guest chose. Members' links lead to their ticket page (sign-in needed); guests'
-links carry the registration's secret, which is also where they edit answers or cancel.
+Every email is queued in the outbox in the registration's own transaction (a rolled-back registration sends
+nothing, a committed one cannot lose its email), in the member's language or the language the guest chose.
+Members' links lead to their ticket page (sign-in needed); guests' links carry the registration's secret,
+which is also where they edit answers or cancel.
 """
 
 from django.core import signing
-from django.db.transaction import on_commit
 
 from dimobel.calendar import build_calendar
-from dimobel.mail import Attachment, send_templated_mail
+from dimobel.mail import Attachment, queue_mail
 from dimobel.qr import qr_png
 from events.calendar_items import event_item
-from events.contact import address_of, language_of, link
+from events.contact import language_of, link, reminder_recipient
 from events.models import Registration
 from events.tickets import checkin_url
 
@@ -34,24 +34,22 @@ def ticket_attachments(registration) -> list[Attachment]:
 
 
 def _send(registration, name, *, context=None, with_ticket=False):
-    def send():
-        full_context = {
-            "registration": registration,
-            "event": registration.event,
-            "is_guest": registration.user_id is None,
-            "ticket_url": link(registration),
-            "event_url": link(registration, "events:event_detail", registration.event.slug),
-            **(context or {}),
-        }
-        send_templated_mail(
-            template_prefix=f"emails/events/{name}",
-            to=address_of(registration),
-            language=language_of(registration),
-            context=full_context,
-            attachments=ticket_attachments(registration) if with_ticket else (),
-        )
-
-    on_commit(send)
+    full_context = {
+        "registration": registration,
+        "event": registration.event,
+        "is_guest": registration.user_id is None,
+        "ticket_url": link(registration),
+        "event_url": link(registration, "events:event_detail", registration.event.slug),
+        **(context or {}),
+    }
+    return queue_mail(
+        template_prefix=f"emails/events/{name}",
+        to=reminder_recipient(registration),
+        language=language_of(registration),
+        context=full_context,
+        attachments=ticket_attachments(registration) if with_ticket else (),
+        about=registration,
+    )
 
 
 def send_confirm_email(registration):

@@ -10,7 +10,9 @@ from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from dimobel.mail import absolute_url, send_templated_mail
+from dimobel import outbox
+from dimobel.mail import absolute_url, queue_mail
+from dimobel.models import OutboundEmail
 from network.models import (
     MESSAGE_MAX_LENGTH,
     Block,
@@ -25,7 +27,7 @@ from network.services.profiles import ensure_profile
 
 NEW_THREADS_PER_DAY = 20
 NOTIFY_EVERY = timedelta(minutes=15)  # at most one email per thread and recipient in this window
-NOTIFY_DELAY_SECONDS = 60
+NOTIFY_DELAY = timedelta(seconds=60)  # a member who has the thread open reads it before any email goes out
 UNSUBSCRIBE_SALT = "network.messages.unsubscribe"
 
 
@@ -100,15 +102,8 @@ def _post(thread, sender, body) -> Message:
     # The message's own time, so "read up to" and "last message" compare exactly.
     Thread.objects.filter(pk=thread.pk).update(last_message_at=message.created_at)
     Participant.objects.filter(thread=thread, member=sender).update(last_read_at=message.created_at)
-    transaction.on_commit(lambda: _queue_notification(message.pk))
+    notify_new_message(message_id=message.pk)
     return message
-
-
-def _queue_notification(message_id):
-    from network.tasks import notify_new_message
-
-    # A short delay lets a member who has the thread open read it before any email goes out.
-    notify_new_message.apply_async(kwargs={"message_id": message_id}, countdown=NOTIFY_DELAY_SECONDS)
 
 
 def send_direct_message(*, sender, recipient, body, subject="") -> Message:
@@ -183,6 +178,8 @@ def mark_read(*, member, thread, up_to=None) -> None:
     Participant.objects.filter(thread=thread, member=member).filter(
         Q(last_read_at__isnull=True) | Q(last_read_at__lt=up_to)
     ).update(last_read_at=up_to)
+    # An email about a message they have now seen, still waiting its minute, is not sent.
+    outbox.cancel(OutboundEmail.objects.concerning(thread).filter(recipient=member))
 
 
 def block(*, blocker, blocked) -> Block:
@@ -268,8 +265,9 @@ def _claim_notification(participant, message, now) -> bool:
 
 
 def notify_new_message(*, message_id) -> list:
-    """Email the other participants about a new message (the Celery task calls this). Returns who got one.
-    Safe to run twice: the second run finds every slot taken."""
+    """Queue an email to the other participants about a new message, in the message's transaction. Each email
+    waits NOTIFY_DELAY in the outbox and is cancelled if the member reads the thread meanwhile. Returns who
+    gets one. Safe to run twice: the second run finds every slot taken."""
     message = Message.objects.select_related("thread", "thread__organisation", "sender").filter(pk=message_id).first()
     if message is None:
         return []
@@ -285,14 +283,15 @@ def notify_new_message(*, message_id) -> list:
         if profile is not None and not profile.email_on_message:
             continue
         now = timezone.now()
-        previous = participant.last_notified_at
-        if not _claim_notification(participant, message, now):
-            continue
-        with translation.override(member.preferred_language):
-            thread_url = absolute_url(reverse("network:thread", args=[message.thread_id]))
-            unsubscribe_url = absolute_url(reverse("network:messages_unsubscribe", args=[unsubscribe_token(member)]))
-        try:
-            send_templated_mail(
+        with transaction.atomic():
+            if not _claim_notification(participant, message, now):
+                continue
+            with translation.override(member.preferred_language):
+                thread_url = absolute_url(reverse("network:thread", args=[message.thread_id]))
+                unsubscribe_url = absolute_url(
+                    reverse("network:messages_unsubscribe", args=[unsubscribe_token(member)])
+                )
+            queue_mail(
                 template_prefix="emails/network/message_notification",
                 to=member,
                 context={
@@ -307,11 +306,9 @@ def notify_new_message(*, message_id) -> list:
                     "List-Unsubscribe": f"<{unsubscribe_url}>",
                     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
                 },
+                about=message.thread,
+                send_after=now + NOTIFY_DELAY,
             )
-        except Exception:
-            # Give the slot back so the task's retry can send it.
-            Participant.objects.filter(pk=participant.pk, last_notified_at=now).update(last_notified_at=previous)
-            raise
         notified.append(member)
     return notified
 

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from dimobel.mail import absolute_url, send_templated_mail_later
+from dimobel.mail import absolute_url, queue_mail
 from network.models import Membership, Organisation, Profile
 from network.search import refresh_organisation_search
 
@@ -192,9 +192,9 @@ def request_to_join(*, organisation, member, role="", message="") -> Membership:
             membership.save(update_fields=["status", "role", "is_admin", "decided_at", "decided_by", "requested_at"])
         for email, language in _admin_emails(organisation):
             language = language or settings.LANGUAGE_CODE
-            send_templated_mail_later(
+            queue_mail(
                 template_prefix="emails/network/organisation_join_request",
-                to_email=email,
+                to=email,
                 language=language,
                 context={
                     "organisation_name": organisation.name,
@@ -203,6 +203,7 @@ def request_to_join(*, organisation, member, role="", message="") -> Membership:
                     "message": message,
                     "members_url": _link(language, "network:organisation_members", organisation.slug),
                 },
+                about=membership,
             )
     return membership
 
@@ -221,15 +222,16 @@ def decide_join_request(*, membership, admin, accept: bool) -> Membership:
         membership.decided_by = admin
         membership.save(update_fields=["status", "decided_at", "decided_by"])
         language = membership.member.preferred_language or settings.LANGUAGE_CODE
-        send_templated_mail_later(
+        queue_mail(
             template_prefix=f"emails/network/organisation_join_{'accepted' if accept else 'refused'}",
-            to_email=membership.member.email,
+            to=membership.member,
             language=language,
             context={
                 "organisation_name": organisation.name,
                 "member_name": membership.member.get_full_name(),
                 "organisation_url": _link(language, "network:organisation_detail", organisation.slug),
             },
+            about=membership,
         )
     return membership
 

@@ -10,8 +10,8 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from autumn_school.reminders import live_session_reminders
-from dimobel import reminders
 from dimobel.models import SentReminder
+from tests.delivery import sweep
 from tests.factories import EnrolmentFactory, LiveSessionFactory, ModuleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,9 +43,9 @@ def session_mails(mailoutbox):
 def test_the_day_before_each_enrolled_learner_is_reminded_once(session, learner, mailoutbox):
     now = session.starts_at - timedelta(hours=23)
 
-    reminders.sweep(now)
-    reminders.sweep(now)
-    reminders.sweep(now + timedelta(minutes=5))
+    sweep(now)
+    sweep(now)
+    sweep(now + timedelta(minutes=5))
 
     [message] = session_mails(mailoutbox)
     assert message.to == ["amina@example.org"]
@@ -54,8 +54,8 @@ def test_the_day_before_each_enrolled_learner_is_reminded_once(session, learner,
 
 def test_24h_and_1h_reminders_each_go_out_once(session, learner, mailoutbox):
     for before in (timedelta(hours=24), timedelta(hours=20), timedelta(hours=1), timedelta(minutes=30)):
-        reminders.sweep(session.starts_at - before)
-        reminders.sweep(session.starts_at - before)
+        sweep(session.starts_at - before)
+        sweep(session.starts_at - before)
 
     assert len(session_mails(mailoutbox)) == 2
     assert set(SentReminder.objects.values_list("kind", flat=True)) == {
@@ -69,8 +69,8 @@ def test_the_two_reminders_say_tomorrow_and_in_one_hour(session, member, module,
     member.save()
     EnrolmentFactory(module=module, learner=member)
 
-    reminders.sweep(session.starts_at - timedelta(hours=24))
-    reminders.sweep(session.starts_at - timedelta(minutes=59))
+    sweep(session.starts_at - timedelta(hours=24))
+    sweep(session.starts_at - timedelta(minutes=59))
 
     day_before, hour_before = session_mails(mailoutbox)
     assert day_before.subject.endswith("Tomorrow: live session “Pitch clinic”")
@@ -80,13 +80,13 @@ def test_the_two_reminders_say_tomorrow_and_in_one_hour(session, member, module,
 
 
 def test_nothing_is_sent_more_than_a_day_ahead(session, learner, mailoutbox):
-    reminders.sweep(session.starts_at - timedelta(hours=24, minutes=1))
+    sweep(session.starts_at - timedelta(hours=24, minutes=1))
     assert session_mails(mailoutbox) == []
 
 
 def test_a_session_already_started_gets_no_reminder(session, learner, mailoutbox):
-    reminders.sweep(session.starts_at)
-    reminders.sweep(session.starts_at + timedelta(minutes=10))
+    sweep(session.starts_at)
+    sweep(session.starts_at + timedelta(minutes=10))
     assert session_mails(mailoutbox) == []
     assert not SentReminder.objects.exists()
 
@@ -96,8 +96,8 @@ def test_waitlisted_and_cancelled_learners_get_nothing(session, module, mailoutb
     EnrolmentFactory(module=module, status="cancelled", cancelled_at=timezone.now())
     EnrolmentFactory(module=ModuleFactory())  # enrolled, but in another module
 
-    reminders.sweep(session.starts_at - timedelta(hours=2))
-    reminders.sweep(session.starts_at - timedelta(minutes=30))
+    sweep(session.starts_at - timedelta(hours=2))
+    sweep(session.starts_at - timedelta(minutes=30))
 
     assert session_mails(mailoutbox) == []
 
@@ -107,7 +107,7 @@ def test_the_email_gives_both_times_and_the_links_but_not_the_meeting_link(sessi
     member.save()
     EnrolmentFactory(module=module, learner=member)
 
-    reminders.sweep(session.starts_at - timedelta(hours=23))
+    sweep(session.starts_at - timedelta(hours=23))
 
     [message] = session_mails(mailoutbox)
     html = message.alternatives[0][0]
@@ -134,7 +134,7 @@ def test_the_links_follow_each_learners_language(session, module, mailoutbox):
     EnrolmentFactory(module=module, learner=UserFactory(preferred_language="nl", email="nl@example.org"))
     EnrolmentFactory(module=module, learner=UserFactory(preferred_language="ar", email="ar@example.org"))
 
-    reminders.sweep(session.starts_at - timedelta(hours=23))
+    sweep(session.starts_at - timedelta(hours=23))
 
     by_address = {message.to[0]: message.body for message in session_mails(mailoutbox)}
     for language in ("nl", "ar"):
@@ -147,7 +147,7 @@ def test_the_links_follow_each_learners_language(session, module, mailoutbox):
 def test_an_unpublished_module_sends_no_reminders(session, learner, module, mailoutbox):
     module.is_published = False
     module.save()
-    reminders.sweep(session.starts_at - timedelta(hours=2))
+    sweep(session.starts_at - timedelta(hours=2))
     assert session_mails(mailoutbox) == []
 
 

@@ -12,6 +12,7 @@ from consortium.models import KpiReport, Mentorship, Project
 from consortium.services import kpis
 from dimobel import calendar, reminders
 from dimobel.models import SentReminder
+from tests.delivery import sweep
 from tests.factories import MilestoneFactory, ProjectFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,8 +44,8 @@ def test_a_milestone_due_in_a_week_is_reminded_once_to_the_holder_and_each_mento
     MilestoneFactory(project=project, title="Trop loin", due_on=TODAY() + timedelta(days=8))
     MilestoneFactory(project=project, title="Déjà fait", due_on=TODAY() + timedelta(days=3), status="done")
 
-    reminders.sweep()
-    reminders.sweep()
+    sweep()
+    sweep()
 
     emails = emails_about("Statuts signés")
     assert recipients(emails) == ["amina@example.org", "youssef@example.org"]
@@ -58,7 +59,7 @@ def test_a_milestone_due_in_a_week_is_reminded_once_to_the_holder_and_each_mento
 
 def test_the_week_notice_still_goes_out_if_the_sweep_ran_late(project):
     milestone = MilestoneFactory(project=project, title="Bientôt", due_on=TODAY() + timedelta(days=2))
-    reminders.sweep()
+    sweep()
     assert len(emails_about("Bientôt")) == 2
     assert not [r for r in reminders.due() if r.obj == milestone and r.kind == "consortium.milestone.overdue"]
 
@@ -68,8 +69,8 @@ def test_an_overdue_milestone_is_reminded_once(project):
     MilestoneFactory(project=project, title="Fait à temps", due_on=TODAY() - timedelta(days=1), status="done")
     MilestoneFactory(project=project, title="Aujourd'hui", due_on=TODAY())
 
-    reminders.sweep()
-    reminders.sweep()
+    sweep()
+    sweep()
 
     assert recipients(emails_about("Compte bancaire")) == ["amina@example.org", "youssef@example.org"]
     assert emails_about("Fait à temps") == []
@@ -83,7 +84,7 @@ def test_closed_and_abandoned_projects_get_no_reminder(member, status):
     MilestoneFactory(project=project, title="Oublié", due_on=TODAY() - timedelta(days=1))
     MilestoneFactory(project=project, title="Proche", due_on=TODAY() + timedelta(days=2))
 
-    reminders.sweep()
+    sweep()
 
     assert emails_about("Oublié") == []
     assert emails_about("Proche") == []
@@ -100,8 +101,8 @@ def test_the_kpi_request_goes_to_the_holder_once_a_month(member, project):
     ProjectFactory(status=Project.Status.CLOSED)
     this_month = TODAY().replace(day=1)
 
-    reminders.sweep()
-    reminders.sweep()
+    sweep()
+    sweep()
 
     kind = f"consortium.kpi.{this_month:%Y-%m}"
     sent = SentReminder.objects.filter(kind=kind)
@@ -115,8 +116,8 @@ def test_the_kpi_request_goes_to_the_holder_once_a_month(member, project):
 def test_next_months_request_is_a_new_one(project):
     this_month = TODAY().replace(day=1)
     next_month = kpis.add_months(this_month, 1)
-    reminders.sweep()
-    reminders.sweep(timezone.make_aware(datetime.combine(next_month, time(8))))
+    sweep()
+    sweep(timezone.make_aware(datetime.combine(next_month, time(8))))
     kinds = set(SentReminder.objects.filter(kind__startswith="consortium.kpi.").values_list("kind", flat=True))
     assert kinds == {f"consortium.kpi.{this_month:%Y-%m}", f"consortium.kpi.{next_month:%Y-%m}"}
 
@@ -124,7 +125,7 @@ def test_next_months_request_is_a_new_one(project):
 def test_no_kpi_request_when_the_month_is_already_reported(project):
     last_month = kpis.add_months(TODAY().replace(day=1), -1)
     KpiReport.objects.create(project=project, period=last_month, jobs_created=1)
-    reminders.sweep()
+    sweep()
     assert not SentReminder.objects.filter(kind__startswith="consortium.kpi.").exists()
 
 

@@ -9,9 +9,9 @@ from django.utils import timezone, translation
 
 from consortium import reminders as jury_reminders
 from consortium.models import ReviewAssignment
-from dimobel import reminders
 from dimobel.models import SentReminder
 from tests.consortium.helpers import call_in
+from tests.delivery import sweep
 from tests.factories import ProjectFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,8 +44,8 @@ def test_jurors_with_pending_reviews_are_reminded_once_three_days_before_the_dea
     assign(call, done, count=2, status=ReviewAssignment.Status.SUBMITTED)
     assign(call, done, status=ReviewAssignment.Status.CONFLICT)
 
-    reminders.sweep()
-    reminders.sweep()
+    sweep()
+    sweep()
 
     (email,) = jury_emails()
     assert email.to == ["late@example.org"]
@@ -63,7 +63,7 @@ def test_the_reminder_waits_until_three_days_before_and_stops_at_the_deadline():
     decided = call_closing_in(timedelta(days=1), decisions_published_at=timezone.now())
     for call in (early, past, decided):
         assign(call, juror)
-    reminders.sweep()
+    sweep()
     assert jury_emails() == []
 
 

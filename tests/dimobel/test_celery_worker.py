@@ -1,4 +1,4 @@
-"""A real Celery worker against real Redis: a queued task's email goes out.
+"""A real Celery worker against real Redis: an email queued in the outbox goes out after the commit.
 
 Runs when REDIS_URL is set (CI sets it); without Redis there is no broker to test against.
 """
@@ -11,7 +11,8 @@ from django.core import mail
 from django.db import transaction
 
 from dimobel.celery import app
-from dimobel.mail import send_templated_mail_later
+from dimobel.mail import queue_mail
+from dimobel.models import OutboundEmail
 
 pytestmark = [
     pytest.mark.redis,
@@ -40,9 +41,9 @@ def celery_app():
 
 def test_a_queued_email_is_sent_by_a_real_worker(celery_app, celery_worker, member):
     with transaction.atomic():
-        send_templated_mail_later(
+        email = queue_mail(
             template_prefix="emails/contact_message",
-            to_email="team@example.org",
+            to="team@example.org",
             language="en",
             context={"name": "Amina", "email": "amina@example.org", "subject": "Partnership", "message": "Hello"},
         )
@@ -56,3 +57,6 @@ def test_a_queued_email_is_sent_by_a_real_worker(celery_app, celery_worker, memb
     assert mail.outbox[0].to == ["team@example.org"]
     assert "Partnership" in mail.outbox[0].subject
     assert "Hello" in mail.outbox[0].body
+    assert mail.outbox[0].extra_headers["Message-ID"] == email.message_id
+    email.refresh_from_db()
+    assert email.status == OutboundEmail.Status.SENT

@@ -2,13 +2,16 @@ import threading
 from datetime import timedelta
 
 import pytest
+from celery.exceptions import SoftTimeLimitExceeded
 from django.core import mail
+from django.core.mail.backends import locmem
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
+from django.utils import timezone
 
-from dimobel import reminders
-from dimobel.models import SentReminder
+from dimobel import outbox, reminders
+from dimobel.models import OutboundEmail, SentReminder
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -77,15 +80,10 @@ def test_two_sweeps_running_at_the_same_time_send_every_reminder_exactly_once(we
     assert sorted(recipients) == sorted(m.email for m in members)  # nobody twice, nobody missed
 
 
-class FailOnceForBackend:
+class FailOnceForBackend(locmem.EmailBackend):
     """An email backend whose SMTP server is down for one address, once: a crash mid-sweep."""
 
     failed = set()
-
-    def __init__(self, *args, **kwargs):
-        from django.core.mail.backends.locmem import EmailBackend
-
-        self._inner = EmailBackend(*args, **kwargs)
 
     def send_messages(self, messages):
         for message in messages:
@@ -93,21 +91,58 @@ class FailOnceForBackend:
             if address.startswith("crash") and address not in self.failed:
                 self.failed.add(address)
                 raise ConnectionRefusedError("SMTP server went away")
-        return self._inner.send_messages(messages)
+        return super().send_messages(messages)
 
 
 @override_settings(EMAIL_BACKEND="tests.dimobel.test_reminders.FailOnceForBackend")
-def test_a_retry_after_a_crash_sends_what_failed_and_nothing_twice(welcome_reminders):
+def test_an_smtp_failure_during_the_sweep_loses_nothing_and_the_relay_sends_it_once(welcome_reminders):
     FailOnceForBackend.failed.clear()
     UserFactory(email="first@example.org")
     UserFactory(email="crash@example.org")
     UserFactory(email="last@example.org")
 
-    assert reminders.sweep() == 2  # the crash lost nothing but its own email
-    assert not SentReminder.objects.filter(recipient__email="crash@example.org").exists()
+    assert reminders.sweep() == 3  # each reminder recorded and its email queued
+    crashed = SentReminder.objects.select_related("email").get(recipient__email="crash@example.org")
+    assert crashed.email.status == OutboundEmail.Status.QUEUED
+    assert "SMTP server went away" in crashed.email.last_error
+    assert reminders.sweep() == 0  # a reminder is never queued twice
 
-    assert reminders.sweep() == 1  # the retry
+    OutboundEmail.objects.update(next_attempt_at=timezone.now())
+    outbox.relay()
     assert sorted(m.to[0] for m in mail.outbox) == ["crash@example.org", "first@example.org", "last@example.org"]
+
+
+def test_a_sweep_stops_at_its_deadline_and_the_next_one_goes_on(welcome_reminders):
+    UserFactory.create_batch(3)
+    assert reminders.sweep(seconds=0.000001) == 0
+    assert reminders.sweep() == 3
+
+
+class TimeUp:
+    def __str__(self):
+        raise SoftTimeLimitExceeded
+
+
+def test_the_sweep_never_swallows_its_time_limit():
+    member = UserFactory()
+
+    def provider(now):
+        yield reminders.Reminder(
+            kind="tests.slow",
+            obj=member,
+            recipient=member,
+            due_at=now,
+            template_prefix="tests/emails/reminder",
+            context={"label": TimeUp()},
+        )
+
+    reminders.provider(provider)
+    try:
+        with pytest.raises(SoftTimeLimitExceeded):
+            reminders.sweep()
+    finally:
+        reminders.unregister(provider)
+    assert not SentReminder.objects.filter(kind="tests.slow").exists()  # rolled back: the next sweep sends it
 
 
 def test_reminders_are_rendered_in_the_recipients_language(welcome_reminders):

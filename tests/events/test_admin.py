@@ -195,6 +195,27 @@ def test_the_search_finds_people_by_organisation(admin_client_with_mfa, category
     assert "Ailleurs" not in content
 
 
+def test_organisers_see_whether_each_ticket_email_went_out(admin_client_with_mfa, event, category):
+    from dimobel.models import OutboundEmail
+    from events.services import registration as services
+
+    sent = services.register_member(event=event, user=UserFactory(last_name="Envoyé"), category=category)
+    waiting = services.register_member(event=event, user=UserFactory(last_name="Attente"), category=category)
+    OutboundEmail.objects.concerning(sent).update(status="sent")
+    OutboundEmail.objects.concerning(waiting).update(status="queued", last_error="ConnectionRefusedError: SMTP")
+    RegistrationFactory(event=event, category=category, last_name="Sanscourriel")  # made by hand, no email
+
+    response = admin_client_with_mfa.get(admin_url("registration_changelist"))
+    rows = {r.last_name: r.ticket_email_status for r in response.context["cl"].result_list}
+    assert rows == {"Envoyé": "sent", "Attente": "queued", "Sanscourriel": None}
+    content = page(response)
+    assert "ticket email" in content
+
+    detail = page(admin_client_with_mfa.get(admin_url("registration_change", waiting.pk)))
+    assert "Your ticket for Colloque 60 ans" in detail
+    assert "ConnectionRefusedError: SMTP" in detail
+
+
 @pytest.mark.parametrize("n", [1, 5])
 @pytest.mark.parametrize("filtered", [False, True])
 def test_the_registration_list_runs_a_constant_number_of_queries(

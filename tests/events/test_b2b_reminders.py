@@ -9,6 +9,7 @@ from dimobel.models import SentReminder
 from events.b2b_reminders import agenda_day_before, nudge_5d
 from events.calendar_items import b2b_meetings
 from events.models import B2BParticipant
+from tests.delivery import sweep
 from tests.events.test_b2b_support import booked, join, oujda, requested, slot
 from tests.factories import RegistrationFactory
 
@@ -31,12 +32,12 @@ def test_each_participant_gets_their_agenda_once_the_day_before_their_first_meet
     booked(karim, amina, slot(event, 6), table=1)
     first = slot(event, 3)[0]
 
-    reminders.sweep(now=first - timedelta(days=1, minutes=5))  # too early for everyone
+    sweep(now=first - timedelta(days=1, minutes=5))  # too early for everyone
     assert sent_to(mailoutbox, "tomorrow") == []
-    reminders.sweep(now=first - timedelta(hours=23))  # Amina and Pieter (first meeting at slot 3)
+    sweep(now=first - timedelta(hours=23))  # Amina and Pieter (first meeting at slot 3)
     assert sent_to(mailoutbox, "tomorrow") == sorted(p.registration.user.email for p in (amina, pieter))
-    reminders.sweep(now=first - timedelta(hours=20))  # Karim's first meeting (slot 6) is now within a day
-    reminders.sweep(now=first - timedelta(hours=19))  # a second sweep sends nothing again
+    sweep(now=first - timedelta(hours=20))  # Karim's first meeting (slot 6) is now within a day
+    sweep(now=first - timedelta(hours=19))  # a second sweep sends nothing again
 
     agendas = [m for m in mailoutbox if "B2B meetings tomorrow" in m.subject]
     assert sorted(m.to[0] for m in agendas) == sorted(p.registration.user.email for p in (amina, pieter, karim))
@@ -52,7 +53,7 @@ def test_the_agenda_is_not_sent_once_the_first_meeting_has_started(event, mailou
     amina, pieter = join(event), join(event)
     booked(amina, pieter, slot(event, 0))
 
-    reminders.sweep(now=slot(event, 0)[0] + timedelta(minutes=1))
+    sweep(now=slot(event, 0)[0] + timedelta(minutes=1))
     assert sent_to(mailoutbox, "tomorrow") == []
 
 
@@ -73,8 +74,8 @@ def test_a_guest_gets_their_agenda_at_their_address_in_their_language_with_their
     booked(guest, amina, slot(event, 0), table=3)
     day_before = slot(event, 0)[0] - timedelta(hours=12)
 
-    reminders.sweep(now=day_before)
-    reminders.sweep(now=day_before + timedelta(hours=1))
+    sweep(now=day_before)
+    sweep(now=day_before + timedelta(hours=1))
 
     assert sent_to(mailoutbox, "tomorrow") == sorted(["invite@example.org", amina.registration.user.email])
     to_guest = next(m for m in mailoutbox if m.to == ["invite@example.org"] and "tomorrow" in m.subject)
@@ -91,7 +92,7 @@ def test_guests_are_not_nudged_since_booking_needs_an_account(event, mailoutbox)
     guest_participant(event, email="invite@example.org")
     quiet = join(event)
 
-    reminders.sweep(now=event.starts_at - timedelta(days=4))
+    sweep(now=event.starts_at - timedelta(days=4))
 
     assert sent_to(mailoutbox, "Book your B2B meetings") == [quiet.registration.user.email]
 
@@ -102,10 +103,10 @@ def test_participants_without_meetings_are_nudged_once_five_days_before(event, m
     booked(busy, join(event), slot(event, 1))
     B2BParticipant.objects.filter(pk=join(event).pk).update(is_active=False)  # opted out
 
-    reminders.sweep(now=event.starts_at - timedelta(days=5, hours=1))
+    sweep(now=event.starts_at - timedelta(days=5, hours=1))
     assert sent_to(mailoutbox, "Book your B2B meetings") == []
-    reminders.sweep(now=event.starts_at - timedelta(days=4, hours=23))
-    reminders.sweep(now=event.starts_at - timedelta(days=2))
+    sweep(now=event.starts_at - timedelta(days=4, hours=23))
+    sweep(now=event.starts_at - timedelta(days=2))
 
     nudges = [m for m in mailoutbox if "Book your B2B meetings" in m.subject]
     assert [m.to[0] for m in nudges] == [quiet.registration.user.email]

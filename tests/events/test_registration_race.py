@@ -1,6 +1,7 @@
 """Capacity under concurrent registrations, with real parallel database connections (one per thread)."""
 
 import random
+import re
 
 import pytest
 from django.core import mail
@@ -84,3 +85,26 @@ def test_concurrent_cancellations_promote_the_waitlist_without_overbooking():
     assert rows.filter(status="confirmed").count() == 20
     assert rows.filter(status="waitlisted").count() == 5
     assert rows.filter(status="cancelled").count() == 15
+
+
+def test_the_waitlist_emails_of_200_concurrent_registrations_carry_positions_1_to_n_each_once():
+    event = EventFactory(capacity=20)
+    category = CategoryFactory(event=event)
+    racers = members(200, "queue")
+    for racer in racers:
+        racer.preferred_language = "en"
+    User.objects.bulk_update(racers, ["preferred_language"])
+    attempts = [
+        (lambda user=user: services.register_member(event=event, user=user, category=category)) for user in racers
+    ]
+
+    outcomes = race(attempts, threads=40)
+
+    assert errors(outcomes) == []
+    waitlisted = [m for m in mail.outbox if "on the waitlist, number" in m.body]
+    positions = sorted(int(re.search(r"on the waitlist, number (\d+)", m.body).group(1)) for m in waitlisted)
+    assert positions == list(range(1, 181))
+    # Each person's email gives their own place in the queue, as the queue orders them.
+    queue = list(Registration.objects.filter(event=event, status="waitlisted").order_by("waitlisted_at", "pk"))
+    told = {m.to[0]: int(re.search(r"number (\d+)", m.body).group(1)) for m in waitlisted}
+    assert [told[r.email] for r in queue] == list(range(1, 181))

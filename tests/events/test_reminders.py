@@ -6,9 +6,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from dimobel import reminders
 from dimobel.models import SentReminder
 from events.reminders import registration_reminders
+from tests.delivery import sweep
 from tests.factories import EventFactory, RegistrationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,8 +32,8 @@ def test_a_week_before_confirmed_members_are_reminded_once_even_with_two_sweeps(
     RegistrationFactory(event=event, status="waitlisted", waitlisted_at=timezone.now())
     RegistrationFactory(event=event, status="pending")
 
-    assert reminders.sweep() == 1
-    assert reminders.sweep() == 0
+    assert sweep() == 1
+    assert sweep() == 0
 
     assert [m.to for m in mail.outbox] == [["yes@example.org"]]
     message = mail.outbox[0]
@@ -47,8 +47,8 @@ def test_the_day_before_brings_the_second_reminder():
     event = event_starting_in(timedelta(hours=20), title="Rencontre d'Oujda", time_zone="Africa/Casablanca")
     RegistrationFactory(event=event, user=UserFactory(preferred_language="en"))
 
-    assert reminders.sweep() == 1
-    assert reminders.sweep() == 0
+    assert sweep() == 1
+    assert sweep() == 0
     assert mail.outbox[0].subject.endswith("Tomorrow: Rencontre d'Oujda")
     assert "Morocco (Africa/Casablanca)" in mail.outbox[0].body
 
@@ -77,8 +77,8 @@ def test_confirmed_guests_are_reminded_once_at_their_address_in_their_language()
     guest = RegistrationFactory(event=event, user=None, email="guest@example.org", first_name="Sara", language="en")
     RegistrationFactory(event=event, user=None, email="unconfirmed@example.org", status="unconfirmed")
 
-    assert reminders.sweep() == 1
-    assert reminders.sweep() == 0
+    assert sweep() == 1
+    assert sweep() == 0
 
     [message] = mail.outbox
     assert message.to == ["guest@example.org"]
@@ -92,16 +92,16 @@ def test_confirmed_guests_are_reminded_once_at_their_address_in_their_language()
 def test_a_guest_who_links_an_account_is_not_reminded_twice():
     event = event_starting_in(timedelta(days=5))
     guest = RegistrationFactory(event=event, user=None, email="sara@example.org")
-    assert reminders.sweep() == 1
+    assert sweep() == 1
 
     guest.user = UserFactory(email="sara@example.org")
     guest.save()
 
-    assert reminders.sweep() == 0
+    assert sweep() == 0
     assert len(mail.outbox) == 1
 
 
 def test_events_further_than_a_week_away_are_not_reminded_yet():
     RegistrationFactory(event=event_starting_in(timedelta(days=10)))
 
-    assert reminders.sweep() == 0
+    assert sweep() == 0

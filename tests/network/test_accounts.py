@@ -9,6 +9,7 @@ from django.core import mail
 from django.urls import reverse
 
 from network.models import User
+from tests.delivery import committed
 from tests.factories import PASSWORD, UserFactory
 
 SIGNUP = {
@@ -34,7 +35,8 @@ def test_signup_requires_consent_and_keeps_what_was_typed(client):
 
 @pytest.mark.django_db
 def test_signup_records_consent_and_language_and_sends_a_verification_email(client):
-    response = client.post("/nl/accounts/signup/", SIGNUP)
+    with committed():
+        response = client.post("/nl/accounts/signup/", SIGNUP)
 
     assert response.status_code == 302
     user = User.objects.get(email="yasmine@example.org")
@@ -51,7 +53,8 @@ def test_signup_records_consent_and_language_and_sends_a_verification_email(clie
 
 @pytest.mark.django_db
 def test_an_unverified_member_cannot_log_in_until_they_follow_the_link(client):
-    client.post("/fr/accounts/signup/", SIGNUP)
+    with committed():
+        client.post("/fr/accounts/signup/", SIGNUP)
     link = re.search(r"http://\S+/confirm-email/\S+/", mail.outbox[0].body).group(0)
     mail.outbox.clear()
 
@@ -160,7 +163,8 @@ def test_password_reset_sends_a_link_in_the_members_language(client, member):
     member.preferred_language = "nl"
     member.save(update_fields=["preferred_language"])
 
-    response = client.post("/fr/accounts/password/reset/", {"email": "amina@example.org"})
+    with committed():
+        response = client.post("/fr/accounts/password/reset/", {"email": "amina@example.org"})
 
     assert response.status_code == 302
     assert mail.outbox[0].to == ["amina@example.org"]
@@ -171,7 +175,8 @@ def test_password_reset_sends_a_link_in_the_members_language(client, member):
 def test_a_member_can_add_an_email_address_which_must_be_verified(client, member):
     client.force_login(member)
 
-    response = client.post("/fr/accounts/email/", {"action_add": "", "email": "amina.pro@example.org"})
+    with committed():
+        response = client.post("/fr/accounts/email/", {"action_add": "", "email": "amina.pro@example.org"})
 
     assert response.status_code == 302
     assert EmailAddress.objects.filter(user=member, email="amina.pro@example.org", verified=False).exists()

@@ -2,7 +2,7 @@
 and a one-click way out."""
 
 from concurrent.futures import ThreadPoolExecutor
-from unittest import mock
+from datetime import timedelta
 
 import pytest
 from django.core import mail
@@ -10,10 +10,12 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from dimobel import outbox
+from dimobel.celery import app as celery_app
+from dimobel.models import OutboundEmail
 from network.models import Participant, Profile
 from network.services import ensure_profile, messaging
-from network.services.messaging import NOTIFY_EVERY, unsubscribe_token
-from network.tasks import notify_new_message
+from network.services.messaging import NOTIFY_DELAY, NOTIFY_EVERY, unsubscribe_token
 from tests.factories import MembershipFactory, OrganisationFactory, ProfileFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -91,13 +93,34 @@ def test_another_thread_gets_its_own_email(send, member, other_member):
     assert len(mail.outbox) == 2
 
 
-def test_no_email_to_a_member_who_already_read_the_message(member, other_member):
-    message = messaging.send_direct_message(sender=member, recipient=other_member, body="Déjà lu ?")
+def test_no_email_to_a_member_who_reads_the_message_within_the_minute(member, other_member):
+    celery_app.conf.task_always_eager = False  # a worker would deliver it after NOTIFY_DELAY
+    try:
+        message = messaging.send_direct_message(sender=member, recipient=other_member, body="Déjà lu ?")
+    finally:
+        celery_app.conf.task_always_eager = True
+    email = OutboundEmail.objects.get()
+    assert NOTIFY_DELAY - timedelta(seconds=1) < email.next_attempt_at - email.created_at <= NOTIFY_DELAY
+
     messaging.mark_read(member=other_member, thread=message.thread)
 
-    notify_new_message.delay(message_id=message.pk)
-
+    email.refresh_from_db()
+    assert email.status == OutboundEmail.Status.CANCELLED
+    OutboundEmail.objects.update(next_attempt_at=timezone.now())
+    assert outbox.relay() == 0
     assert mail.outbox == []
+
+
+def test_an_unread_message_is_emailed_after_the_minute(member, other_member):
+    celery_app.conf.task_always_eager = False
+    try:
+        messaging.send_direct_message(sender=member, recipient=other_member, body="Toujours là ?")
+    finally:
+        celery_app.conf.task_always_eager = True
+    assert outbox.relay() == 0  # not yet
+    OutboundEmail.objects.update(next_attempt_at=timezone.now())
+    assert outbox.relay() == 1
+    assert mail.outbox[0].to == ["pieter@example.org"]
 
 
 def test_no_email_to_a_member_who_turned_them_off(send, member, other_member):
@@ -106,42 +129,30 @@ def test_no_email_to_a_member_who_turned_them_off(send, member, other_member):
     assert mail.outbox == []
 
 
-def test_no_email_to_the_sender_or_a_deactivated_member(send, member, other_member):
-    message = messaging.send_direct_message(sender=member, recipient=other_member, body="Bonjour")
-    other_member.is_active = False
-    other_member.save()
-    notify_new_message.delay(message_id=message.pk)
-    assert mail.outbox == []
+def test_no_email_to_the_sender_or_a_deactivated_admin(member, django_capture_on_commit_callbacks):
+    organisation = OrganisationFactory(name="Atlas Export")
+    active, inactive = (MembershipFactory(organisation=organisation, is_admin=True).member for _ in range(2))
+    inactive.is_active = False
+    inactive.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        messaging.contact_organisation(sender=member, organisation=organisation, body="Partenariat ?")
+    assert [email.to for email in mail.outbox] == [[active.email]]
 
 
-def test_the_task_is_idempotent_and_quiet_when_the_message_is_gone(member, other_member):
+def test_notifying_again_sends_nothing_and_a_message_gone_is_quiet(member, other_member):
     message = messaging.send_direct_message(sender=member, recipient=other_member, body="Bonjour")
-    notify_new_message.delay(message_id=message.pk)
-    notify_new_message.delay(message_id=message.pk)
-    assert len(mail.outbox) == 1
+    assert messaging.notify_new_message(message_id=message.pk) == []  # the slot is taken
+    assert OutboundEmail.objects.count() == 1
 
     message.delete()
-    assert notify_new_message.delay(message_id=message.pk).get() == 0
+    assert messaging.notify_new_message(message_id=message.pk) == []
 
 
-def test_a_failed_send_gives_the_slot_back_for_the_retry(member, other_member):
-    message = messaging.send_direct_message(sender=member, recipient=other_member, body="Bonjour")
-    with (
-        mock.patch("network.services.messaging.send_templated_mail", side_effect=OSError("SMTP down")),
-        pytest.raises(OSError, match="SMTP down"),
-    ):
-        messaging.notify_new_message(message_id=message.pk)
-    assert Participant.objects.get(member=other_member).last_notified_at is None
-
-    messaging.notify_new_message(message_id=message.pk)
-    assert len(mail.outbox) == 1
-
-
-def test_an_organisation_thread_emails_each_admin_once(send, member):
+def test_an_organisation_thread_emails_each_admin_once(member, django_capture_on_commit_callbacks):
     organisation = OrganisationFactory(name="Atlas Export")
     admins = [MembershipFactory(organisation=organisation, is_admin=True).member for _ in range(2)]
-    message = messaging.contact_organisation(sender=member, organisation=organisation, body="Partenariat ?")
-    notify_new_message.delay(message_id=message.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        messaging.contact_organisation(sender=member, organisation=organisation, body="Partenariat ?")
 
     assert sorted(email.to[0] for email in mail.outbox) == sorted(a.email for a in admins)
     assert "Atlas Export" in mail.outbox[0].body

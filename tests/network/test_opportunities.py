@@ -7,10 +7,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from dimobel import reminders
 from dimobel.models import SentReminder
 from network.models import Message, Opportunity, Profile, Sector
 from network.services import opportunities as services
+from tests.delivery import sweep
 from tests.factories import MembershipFactory, OpportunityFactory, OrganisationFactory, ProfileFactory, UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("taxonomies")]
@@ -355,8 +355,8 @@ def test_the_poster_is_reminded_once_three_days_before_the_deadline(member):
         posted_by=member, title="Retirée", deadline=TODAY() + timedelta(days=1), status=Opportunity.Status.REMOVED
     )
 
-    reminders.sweep()
-    reminders.sweep()
+    sweep()
+    sweep()
 
     emails = deadline_emails(soon)
     assert len(emails) == 1
@@ -370,7 +370,7 @@ def test_the_poster_is_reminded_once_three_days_before_the_deadline(member):
 def test_the_reminder_is_in_the_posters_language(member):
     poster = UserFactory(preferred_language="en")
     opportunity = OpportunityFactory(posted_by=poster, title="Closing", deadline=TODAY() + timedelta(days=1))
-    reminders.sweep()
+    sweep()
     (email,) = deadline_emails(opportunity)
     assert "closes soon" in email.subject
     assert "Closing" in email.body
