@@ -24,10 +24,12 @@ RUN SECRET_KEY=build-only-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ \
     STATIC_ROOT=/app/staticfiles \
     python manage.py collectstatic --noinput
 
-# Named volumes take the owner of these folders, so uploads stay writable by the app's user.
-RUN mkdir -p /app/media /app/private && chown dimobel:dimobel /app/media /app/private
+# Named volumes take the owner of these folders, so uploads (and the static files collected again at each
+# start, for the proxy) stay writable by the app's user.
+RUN mkdir -p /app/media /app/private && chown -R dimobel:dimobel /app/media /app/private /app/staticfiles
 
 USER dimobel
 ENV STATIC_ROOT=/app/staticfiles
 EXPOSE 8000
-CMD ["gunicorn", "dimobel.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--threads", "4", "--access-logfile", "-"]
+# gunicorn reads gunicorn.conf.py (workers, threads, timeouts, recycling).
+CMD ["gunicorn", "dimobel.wsgi:application"]

@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext, setup_databases, setup_test
 from django.utils import timezone
 
 from bench.activities import bench_activities
+from bench.badges import bench_badges
 from bench.directory import bench_directory
 from dimobel import reminders
 
@@ -72,6 +73,7 @@ def main():
         bench_reminder_sweep()
         bench_activities()
         bench_directory()
+        bench_badges()
     finally:
         teardown_databases(old_config, verbosity=0)
 

@@ -1,5 +1,6 @@
 """Who may see or do what in the consortium. Views call an access helper on their first line; it looks the
-object up scoped to the member and answers 404 to everyone else."""
+object up scoped to the member and answers 404 to everyone else. Where a helper lets someone in as staff, they need
+two-factor authentication (``staff_access``); holders, jurors and mentors keep it optional."""
 
 from django.db.models import Q
 from django.http import Http404
@@ -7,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from consortium.models import Call, Milestone, Project, ProjectDocument, ReviewAssignment
+from dimobel.mfa import MFARequired, has_mfa, require_mfa
 
 ORGANISERS = "Organisers"
 
@@ -21,16 +23,30 @@ def is_consortium_staff(user) -> bool:
     return user._consortium_staff
 
 
+def staff_access(user) -> bool:
+    """``is_consortium_staff`` for the access helpers: staff open a page as staff only with two-factor
+    authentication; ``dimobel.mfa.MFARequired`` sends them to set it up."""
+    if not is_consortium_staff(user):
+        return False
+    require_mfa(user)
+    return True
+
+
+def require_consortium_staff(user) -> None:
+    """The staff pages that show no single object (the dashboard and its CSV): 404 for everyone else."""
+    if not staff_access(user):
+        raise Http404
+
+
 def get_call_for_viewer(user, slug) -> Call:
     call = get_object_or_404(Call, slug=slug)
-    if not call.is_published and not is_consortium_staff(user):
+    if not call.is_published and not staff_access(user):
         raise Http404
     return call
 
 
 def get_call_for_staff(user, slug) -> Call:
-    if not is_consortium_staff(user):
-        raise Http404
+    require_consortium_staff(user)
     return get_object_or_404(Call, slug=slug)
 
 
@@ -45,14 +61,13 @@ def get_application_for_holder_or_staff(user, project_id) -> Project:
     if not user.is_authenticated:
         raise Http404
     project = get_object_or_404(Project.objects.select_related("call", "holder"), pk=project_id)
-    if project.holder_id == user.pk or (not project.is_draft and is_consortium_staff(user)):
+    if project.holder_id == user.pk or (not project.is_draft and staff_access(user)):
         return project
     raise Http404
 
 
 def get_project_for_staff(user, project_id) -> Project:
-    if not is_consortium_staff(user):
-        raise Http404
+    require_consortium_staff(user)
     return get_object_or_404(Project.objects.select_related("call", "holder"), pk=project_id)
 
 
@@ -87,10 +102,27 @@ def workspace_projects(user):
 
 
 def get_workspace_project(user, project_id) -> Project:
-    """A selected project's workspace: its holder, its assigned mentors and staff; 404 for everyone else."""
+    """A selected project's workspace: its holder, its assigned mentors and staff (with two-factor authentication,
+    unless the workspace is also theirs as holder or mentor); 404 for everyone else."""
     if not user.is_authenticated:
         raise Http404
-    return get_object_or_404(workspace_projects(user).select_related("call", "holder"), pk=project_id)
+    project = get_object_or_404(workspace_projects(user).select_related("call", "holder"), pk=project_id)
+    staff_without_mfa = (
+        is_consortium_staff(user)
+        and project.holder_id != user.pk
+        and not has_mfa(user)  # asked before the mentors' query: staff who have it skip that query
+        and not project.mentorships.filter(mentor=user).exists()
+    )
+    if staff_without_mfa:
+        raise MFARequired
+    return project
+
+
+def get_workspace_for_staff(user, project_id) -> Project:
+    """A workspace's staff-only actions (lifecycle, mentors): the same 404 for everyone else, even the workspace's
+    holder and mentors."""
+    require_consortium_staff(user)
+    return get_workspace_project(user, project_id)
 
 
 def get_milestone_for_user(user, milestone_id) -> Milestone:
@@ -111,7 +143,7 @@ def get_project_for_application_reader(user, project_id) -> Project:
     if not user.is_authenticated:
         raise Http404
     project = get_object_or_404(Project.objects.select_related("call"), pk=project_id)
-    if project.holder_id == user.pk or is_consortium_staff(user):
+    if project.holder_id == user.pk or staff_access(user):
         return project
     assigned = project.assignments.filter(juror=user).exclude(status=ReviewAssignment.Status.CONFLICT)
     if project.call.in_review() and assigned.exists():

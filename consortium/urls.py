@@ -18,7 +18,7 @@ urlpatterns = [
     path("projects/<int:project_id>/edit/", applications.edit, name="project_edit"),
     path("projects/<int:project_id>/submit/", applications.submit, name="project_submit"),
     path(
-        "projects/<int:project_id>/documents/<str:kind>/",
+        "projects/<int:project_id>/documents/<slug:kind>/",
         applications.application_document,
         name="application_document",
     ),

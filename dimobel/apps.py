@@ -7,6 +7,7 @@ class DimobelConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self):
-        from dimobel import reminders, sections  # noqa: F401 (sections registers itself)
+        # sections registers itself; converters registers the "token" path converter before any URLconf loads.
+        from dimobel import converters, reminders, sections  # noqa: F401
 
         reminders.autodiscover()

@@ -13,6 +13,11 @@ join, and a paragraph in an RTL language runs right to left, with Latin names in
 Each call of ``write_text`` is one paragraph: it wraps inside ``width`` (the space left to the right margin
 by default) and leaves the cursor at the start of the next line, at the same x, so a block of paragraphs
 can be written at any position (a small card of an A4 sheet of badges, a column of a certificate).
+
+Speed matters for badge sheets (a thousand names, each fitted to its box): fpdf2's own line breaking shapes
+every growing prefix of a line again, so ``write_text`` wraps words itself from widths that HarfBuzz shapes once
+per word and font (cached for the process; a width scales with the font size), and draws each line with one
+``cell``. QR codes are drawn as vector squares, not as an embedded PNG each.
 """
 
 import logging
@@ -22,10 +27,11 @@ from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 
+import uharfbuzz as hb
 from django.utils import translation
 from fpdf import FPDF, Align, XPos, YPos
 
-from dimobel.qr import qr_png
+from dimobel.qr import qr_matrix
 
 # fontTools reports every subsetting step at INFO level; a certificate download is not worth 80 log lines.
 logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
@@ -116,8 +122,14 @@ def write_text(
         size = fitting_size(pdf, text, size=size, bold=bold, width=width, max_lines=max_lines, max_height=max_height)
     pdf.set_font(FONT_FAMILY, "B" if bold else "", size)
     line_height = line_height or size * POINT_MM * LINE_SPACING
+    fpdf_align = _ALIGN[align][1 if rtl else 0]
     top = pdf.get_y()
-    pdf.multi_cell(width, line_height, text, align=_ALIGN[align][1 if rtl else 0], new_x=XPos.LEFT, new_y=YPos.NEXT)
+    if fpdf_align == Align.J:  # spreading words over a line is fpdf2's job; nothing here justifies in bulk
+        pdf.multi_cell(width, line_height, text, align=fpdf_align, new_x=XPos.LEFT, new_y=YPos.NEXT)
+    else:
+        # Lines are broken in logical order; each cell then lays its own line out right to left where needed.
+        for line in wrap_lines(pdf, text, size=size, bold=bold, width=width):
+            pdf.cell(width, line_height, line, align=fpdf_align, new_x=XPos.LEFT, new_y=YPos.NEXT)
     return pdf.get_y() - top
 
 
@@ -128,8 +140,7 @@ def fitting_size(
     ``max_lines`` lines and ``max_height`` mm."""
     smallest = size * 0.6
     while size > smallest:
-        pdf.set_font(FONT_FAMILY, "B" if bold else "", size)
-        lines = len(pdf.multi_cell(width, size * POINT_MM, text, dry_run=True, output="LINES"))
+        lines = len(wrap_lines(pdf, text, size=size, bold=bold, width=width))
         if (not max_lines or lines <= max_lines) and (
             not max_height or lines * size * POINT_MM * LINE_SPACING <= max_height
         ):
@@ -138,9 +149,89 @@ def fitting_size(
     return smallest
 
 
-def add_qr(pdf: FPDF, data: str, *, x: float, y: float, size: float) -> None:
-    """A square QR code of ``size`` mm with its top-left corner at (x, y)."""
-    pdf.image(BytesIO(qr_png(data, scale=8, border=1)), x=x, y=y, w=size, h=size)
+@lru_cache(maxsize=len(FONT_FILES))
+def _shaper(style: str) -> tuple[hb.Font, float]:
+    face = hb.Face(hb.Blob(_font_bytes(FONT_FILES[style])))
+    return hb.Font(face), 1000 / face.upem
+
+
+@lru_cache(maxsize=50_000)
+def _advance(style: str, text: str) -> int:
+    """The width of ``text`` shaped on its own, in thousandths of the font size, rounded glyph by glyph as
+    fpdf2 rounds them when it draws (so a line measured here is as wide as the line it draws)."""
+    font, scale = _shaper(style)
+    buffer = hb.Buffer()
+    buffer.cluster_level = 1
+    buffer.add_str(text)
+    buffer.guess_segment_properties()  # Arabic words shape right to left, Latin ones left to right
+    hb.shape(font, buffer, {})
+    return sum(round(scale * position.x_advance + 0.001) for position in buffer.glyph_positions)
+
+
+def wrap_lines(pdf: FPDF, text: str, *, size: float, bold: bool, width: float) -> list[str]:
+    """``text`` broken into the lines that fit ``width`` mm at ``size`` points, in logical order: at spaces,
+    and inside a word only when the word alone is wider than the line. A newline starts a new line."""
+    style = "B" if bold else ""
+    # The room a cell leaves for text (its margins on both sides), in thousandths of the font size.
+    room = (width - 2 * pdf.c_margin) * pdf.k * 1000 / size
+    space = _advance(style, " ")
+    lines = []
+    for paragraph in text.replace("\r", "").split("\n"):
+        line, used = [], 0
+        for word in paragraph.split():
+            advance = _advance(style, word)
+            if line and used + space + advance > room:
+                lines.append(" ".join(line))
+                line, used = [], 0
+            if not line and advance > room:
+                *full, word = _split_word(style, word, room)
+                lines.extend(full)
+                advance = _advance(style, word)
+            used = used + space + advance if line else advance
+            line.append(word)
+        lines.append(" ".join(line))
+    return lines
+
+
+def _split_word(style: str, word: str, room: float) -> list[str]:
+    """A word wider than a whole line (a long email or web address), cut into pieces that fit."""
+    pieces, piece = [], ""
+    for char in word:
+        if piece and _advance(style, piece + char) > room:
+            pieces.append(piece)
+            piece = ""
+        piece += char
+    return [*pieces, piece]
+
+
+def add_qr(pdf: FPDF, data: str, *, x: float, y: float, size: float, border: int = 1) -> None:
+    """A square QR code of ``size`` mm with its top-left corner at (x, y), ``border`` light modules included.
+
+    It is drawn as vector squares, one rectangle per run of dark modules in a row, all filled at once (so no
+    hairline shows between neighbours), in a coordinate system of one unit per module: sharp at any print
+    size and much lighter to make than a PNG per code. ``extract_qr_codes`` reads them back."""
+    matrix = qr_matrix(data)
+    module = size / (len(matrix) + 2 * border)
+    k = pdf.k
+    left, top = x * k, (pdf.h - y) * k
+    operators = [
+        f"q 1 g {left:.3f} {top - size * k:.3f} {size * k:.3f} {size * k:.3f} re f",
+        f"0 g {module * k:.5f} 0 0 {-module * k:.5f} {left + border * module * k:.3f} "
+        f"{top - border * module * k:.3f} cm",
+    ]
+    for row_index, row in enumerate(matrix):
+        column = 0
+        while column < len(row):
+            if not row[column]:
+                column += 1
+                continue
+            start = column
+            while column < len(row) and row[column]:
+                column += 1
+            operators.append(f"{start} {row_index} {column - start} 1 re")
+    operators.append("f Q")
+    # fpdf2 has no public call for raw path operators; q…Q leaves its graphics state as it was.
+    pdf._out("\n".join(operators))
 
 
 def output_bytes(pdf: FPDF) -> bytes:
@@ -185,6 +276,26 @@ def _unescape(literal: bytes) -> bytes:
         return _ESCAPES.get(escaped, escaped)
 
     return re.sub(rb"\\([0-7]{1,3}|.)", replace, literal, flags=re.DOTALL)
+
+
+_QR_DRAWING = re.compile(rb"0 g [\d.]+ 0 0 -[\d.]+ [\d.-]+ [\d.-]+ cm\n(.*?)\nf Q", re.DOTALL)
+_QR_RUN = re.compile(rb"(\d+) (\d+) (\d+) 1 re")
+
+
+def extract_qr_codes(data: bytes) -> list[tuple[tuple[bool, ...], ...]]:
+    """The QR codes ``add_qr`` drew in a PDF, as module matrices (``dimobel.qr.qr_matrix``), in drawing order."""
+    codes = []
+    for body in _OBJECT.findall(data):
+        content = _stream_data(body[1]) or b""
+        for drawing in _QR_DRAWING.findall(content):
+            runs = [tuple(map(int, run)) for run in _QR_RUN.findall(drawing)]
+            # The finder patterns put dark modules in the last row and the last column of every code.
+            side = max(start + length for start, _row, length in runs)
+            rows = [[False] * side for _index in range(side)]
+            for start, row, length in runs:
+                rows[row][start : start + length] = [True] * length
+            codes.append(tuple(tuple(row) for row in rows))
+    return codes
 
 
 def extract_text(data: bytes) -> str:

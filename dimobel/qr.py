@@ -1,4 +1,5 @@
-"""QR codes for certificates and tickets: SVG for web pages, PNG bytes for PDFs (see dimobel.pdf).
+"""QR codes for certificates and tickets: SVG for web pages, PNG bytes for emails, and the bare module matrix
+that dimobel.pdf draws as vector squares.
 
 Error correction "M" (15%) survives a creased or slightly smudged printout, and segno picks the smallest
 version that holds the data. ``boost_error`` stays off so the same data always gives the same code.
@@ -29,3 +30,8 @@ def qr_png(data: str, *, scale: int = 10, border: int = 2) -> bytes:
     buffer = BytesIO()
     _make(data).save(buffer, kind="png", scale=scale, border=border)
     return buffer.getvalue()
+
+
+def qr_matrix(data: str) -> tuple[tuple[bool, ...], ...]:
+    """The code's modules, row by row, True for dark (no quiet zone around them)."""
+    return tuple(tuple(bool(module) for module in row) for row in _make(data).matrix)

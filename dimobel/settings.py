@@ -64,6 +64,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "dimobel.proxy.ClientAddressMiddleware",
     "dimobel.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -81,6 +82,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "dimobel.urls"
+CSRF_FAILURE_VIEW = "dimobel.error_pages.csrf_failure"
 WSGI_APPLICATION = "dimobel.wsgi.application"
 
 TEMPLATES = [
@@ -169,6 +171,8 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "relay-outbox": {"task": "dimobel.relay_outbox", "schedule": 60.0, "options": {"expires": 55}},
     "purge-outbox": {"task": "dimobel.purge_outbox", "schedule": 86400.0},
+    "purge-orphan-files": {"task": "dimobel.purge_orphan_files", "schedule": 7 * 86400.0},
+    "purge-badge-sheets": {"task": "events.purge_badge_sheets", "schedule": 86400.0},
     "send-due-reminders": {"task": "dimobel.send_due_reminders", "schedule": 300.0},
     "send-question-digests": {"task": "autumn_school.send_question_digests", "schedule": 3600.0},
 }
@@ -229,6 +233,10 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "var" / "media")
 # Course resources, business plans, shared documents: outside MEDIA_ROOT, served only by permission-checking views.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or BASE_DIR / "var" / "private")
+# Behind nginx: after the permission check, Django answers with "X-Accel-Redirect: <prefix><name>" and nginx streams
+# the file from an internal location (deploy/nginx/locations.conf), so no gunicorn worker is tied up. Unset: Django
+# streams it itself (development, tests).
+PRIVATE_MEDIA_ACCEL_REDIRECT = env_str("PRIVATE_MEDIA_ACCEL_REDIRECT")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -237,6 +245,21 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# Several hosts: public uploads in S3-compatible object storage (django-storages, installed only there; see
+# docs/operations.md). Private files stay on a shared volume, read only after a permission check.
+if env_str("S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("S3_BUCKET"),
+            "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+            "region_name": env_str("S3_REGION") or None,
+            "custom_domain": env_str("S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": False,  # public uploads: plain, cacheable URLs
+            "file_overwrite": False,
+        },
+    }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -265,6 +288,10 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "DIMOBEL <no-reply@dimobel.or
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "contact@dimobel.org")
 ADMINS = [("Admin", email) for email in env_list("ADMINS")]
+
+# How many reverse proxies stand in front of gunicorn (nginx in docker-compose: 1; a load balancer in front of
+# nginx: 2). The client's address is then read from X-Forwarded-For (dimobel.proxy), for every per-IP limit.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Security. Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

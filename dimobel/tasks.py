@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from dimobel import outbox, reminders
+from dimobel import orphan_files, outbox, reminders
 
 
 @shared_task(name="dimobel.deliver_email", soft_time_limit=60, time_limit=90)
@@ -29,3 +29,10 @@ def send_due_reminders():
     """The periodic reminder sweep (beat). Safe to run twice at once: each reminder is queued once. It stops
     at its deadline, well before the soft time limit; the next sweep goes on where it stopped."""
     return reminders.sweep(seconds=180)
+
+
+@shared_task(name="dimobel.purge_orphan_files", soft_time_limit=1500, time_limit=1800)
+def purge_orphan_files():
+    """Weekly (beat): delete uploaded files that no row names any more (see dimobel.orphan_files). Safe to run
+    twice, or to stop midway: what is left goes next time."""
+    return len(orphan_files.purge_orphan_files())

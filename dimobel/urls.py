@@ -28,7 +28,7 @@ page_patterns = (
 
 urlpatterns = [
     path("i18n/switch/", views.switch_language, name="switch_language"),
-    path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
+    path("calendar/<token:token>.ics", views.calendar_feed, name="calendar_feed"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -42,11 +42,14 @@ urlpatterns += i18n_patterns(
     path("autumn-school/", include("autumn_school.urls")),
     path("events/", include("events.urls")),
     path("consortium/", include("consortium.urls")),
-    path("certificates/<str:code>/", certificate_views.verify, name="certificate_verify"),
+    path("certificates/<token:code>/", certificate_views.verify, name="certificate_verify"),
     path("admin/", admin.site.urls),
 )
 
-handler500 = "dimobel.views.server_error"
+handler400 = "dimobel.error_pages.bad_request"
+handler403 = "dimobel.error_pages.permission_denied"
+handler404 = "dimobel.error_pages.page_not_found"
+handler500 = "dimobel.error_pages.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -1,13 +1,10 @@
-import sys
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.db import InterfaceError, OperationalError
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string, select_template
+from django.template.loader import select_template
 from django.urls import translate_url
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,7 +17,6 @@ from dimobel.forms import ContactForm
 from dimobel.models import CalendarFeed
 
 CONTENT_PAGES = {"about", "privacy", "terms"}
-DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 
 
 def home(request):
@@ -90,17 +86,6 @@ def healthz(request):
     503 "unavailable" when the database does not answer."""
     report = health.report()
     return JsonResponse(report, status=503 if report["status"] == health.UNAVAILABLE else 200)
-
-
-def server_error(request):
-    """The 500 page, and the 503 page when the database is the cause (down, or no pooled connection within the
-    pool's timeout). Rendered without the database, the session or the member."""
-    error = sys.exc_info()[1]
-    if isinstance(error, DATABASE_UNAVAILABLE):
-        response = HttpResponse(render_to_string("errors/503.html"), status=503)
-        response["Retry-After"] = "30"
-        return response
-    return HttpResponse(render_to_string("errors/500.html"), status=500)
 
 
 @login_required

@@ -3,6 +3,7 @@ that opens their check-in page. When the event has B2B meetings, each badge has 
 accepted meetings; on sheets the backs follow their fronts, mirrored, for duplex printing (long-edge flip).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils import translation
@@ -187,6 +188,16 @@ def _cut_lines(pdf):
         pdf.line(0, SHEET_CELL[1], pdf.w, SHEET_CELL[1])
 
 
+def sheet_registrations(event, category=None):
+    """Who gets a badge on the event's sheets: confirmed registrations (one category's, if given), by name."""
+    registrations = (
+        Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
+        .select_related("category", "b2b")
+        .order_by("last_name", "first_name", "pk")
+    )
+    return registrations.filter(category=category) if category else registrations
+
+
 def sheet_position(index, *, back=False) -> tuple[float, float]:
     """The top-left corner of the index-th badge of a sheet; a back sits in the mirrored column."""
     column, row = index % SHEET_COLUMNS, index // SHEET_COLUMNS
@@ -195,9 +206,10 @@ def sheet_position(index, *, back=False) -> tuple[float, float]:
     return column * SHEET_CELL[0], row * SHEET_CELL[1]
 
 
-def badge_sheet_pdf(event, registrations) -> bytes:
+def badge_sheet_pdf(event, registrations, *, progress: Callable[[int], None] | None = None) -> bytes:
     """A4 sheets of four badges; with B2B meetings on, each sheet of fronts is followed by its backs, the
-    columns swapped so each back lands behind its front when printed on both sides."""
+    columns swapped so each back lands behind its front when printed on both sides. ``progress`` is told how
+    many badges are drawn after each sheet."""
     registrations = list(registrations)
     meetings = meetings_by_registration(event, registrations)
     pdf = new_document(page_format="A4", margin=0, title=_("Badges – %(event)s") % {"event": event.title})
@@ -217,6 +229,8 @@ def badge_sheet_pdf(event, registrations) -> bytes:
                 own = meetings.get(registration.pk, [])
                 draw_back(pdf, registration, own, x=x, y=y, width=width, height=height, event=event)
             _cut_lines(pdf)
+        if progress is not None:
+            progress(first + len(batch))
     if not registrations:
         pdf.add_page()
         pdf.set_xy(20, 20)

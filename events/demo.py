@@ -44,6 +44,7 @@ from events.models import (
     Track,
     WorkshopSignup,
 )
+from network.demo import DEMO_TOTP_SECRETS, activate_demo_totp
 from network.demo_content import FIRST_NAMES, LAST_NAMES
 from network.models import HelpType, Profile, Sector, User
 
@@ -68,7 +69,8 @@ def seed_events(stdout, *, scale=0) -> int:
     members = _network_members()
     organiser, created = _organiser(now)
     created += _seed_colloquium(members, organiser, now) + _seed_oujda(members, organiser, now)
-    demo.add_login("event organiser", ORGANISER[0], "(events: dashboards, check-in desk, badges, B2B overview)")
+    note = f"(events: dashboards, check-in desk, badges, B2B overview; TOTP secret {DEMO_TOTP_SECRETS[ORGANISER[0]]})"
+    demo.add_login("event organiser", ORGANISER[0], note)
     demo.add_login("B2B participant", B2B_LOGIN, "(events: Oujda B2B meetings, a request to answer)")
     return created
 
@@ -77,13 +79,14 @@ def _organiser(now) -> tuple[User, int]:
     email, first_name, last_name = ORGANISER
     user = User.objects.filter(email=email).first()
     if user is not None:
-        return user, 0
+        return user, activate_demo_totp(user)
     user = User.objects.create_user(
         email=email, password=demo.DEMO_PASSWORD, first_name=first_name, last_name=last_name,
         preferred_language="fr", terms_version="2026-11-24", privacy_version="2026-11-24", consented_at=now,
     )  # fmt: skip
     EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
-    return user, 1
+    # The desk, badges and dashboard need two-factor authentication: the organiser's secret is in the README.
+    return user, 1 + activate_demo_totp(user)
 
 
 def _network_members() -> list[User]:

@@ -1,10 +1,12 @@
 """Who may see or do what in events. Views call an access helper on their first line; it looks the object up
-scoped to the member and answers 404 to everyone else."""
+scoped to the member and answers 404 to everyone else. Where a helper lets someone in as an organiser, they need
+two-factor authentication (``organiser_access``)."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from events.models import B2BParticipant, Event, Meeting, Registration
+from dimobel.mfa import require_mfa
+from events.models import B2BParticipant, BadgeSheetJob, Event, Meeting, Registration
 from events.tickets import registration_from_token
 
 
@@ -17,20 +19,29 @@ def is_organiser(user, event=None) -> bool:
     return event is not None and event.organisers.filter(pk=user.pk).exists()
 
 
+def organiser_access(user, event) -> bool:
+    """``is_organiser`` for the access helpers: an organiser opens the event's organiser pages (and sees it before
+    it is published) only with two-factor authentication; ``dimobel.mfa.MFARequired`` sends them to set it up."""
+    if not is_organiser(user, event):
+        return False
+    require_mfa(user)
+    return True
+
+
 # Events
 
 
 def get_event_for_viewer(user, slug) -> Event:
     """A published event; an unpublished one only for its organisers."""
     event = get_object_or_404(Event, slug=slug)
-    if not event.is_published and not is_organiser(user, event):
+    if not event.is_published and not organiser_access(user, event):
         raise Http404
     return event
 
 
 def get_event_for_organiser(user, slug) -> Event:
     event = get_object_or_404(Event, slug=slug)
-    if not is_organiser(user, event):
+    if not organiser_access(user, event):
         raise Http404
     return event
 
@@ -66,7 +77,7 @@ def get_registration_for_organiser(user, registration_id) -> Registration:
     registration = get_object_or_404(
         Registration.objects.select_related("event", "category", "b2b"), pk=registration_id
     )
-    if not is_organiser(user, registration.event):
+    if not organiser_access(user, registration.event):
         raise Http404
     return registration
 
@@ -74,9 +85,21 @@ def get_registration_for_organiser(user, registration_id) -> Registration:
 def get_registration_for_checkin(user, token) -> Registration:
     """The registration a ticket's token names, for the event's organisers only; a forged token is a 404."""
     registration = registration_from_token(token)
-    if registration is None or not is_organiser(user, registration.event):
+    if registration is None or not organiser_access(user, registration.event):
         raise Http404
     return registration
+
+
+# Badge sheets
+
+
+def get_badge_sheet_job_for_organiser(user, slug, job_id) -> BadgeSheetJob:
+    """A badge sheet of an event the user organises (whoever of its organisers asked for it); the PDF holds
+    everyone's names, so it is a 404 for anyone else, including the organisers of other events."""
+    job = get_object_or_404(BadgeSheetJob.objects.select_related("event", "category"), pk=job_id, event__slug=slug)
+    if not organiser_access(user, job.event):
+        raise Http404
+    return job
 
 
 # B2B meetings

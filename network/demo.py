@@ -11,8 +11,14 @@ from dimobel import demo
 from network.models import HelpType, Profile, Sector, User
 from network.services import ensure_profile
 
-# A fixed TOTP secret so the demo admin can be added to any authenticator app (base32).
-DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPDIMOBEL2"  # noqa: S105 (demo account only, printed on purpose)
+# Fixed TOTP secrets (base32), one per demo login that uses organisers' or staff pages (they need two-factor
+# authentication), so each can be added to any authenticator app. Demo accounts only, printed on purpose.
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPDIMOBEL2"  # noqa: S105 (the admin's)
+DEMO_TOTP_SECRETS = {
+    "admin@dimobel.org": DEMO_TOTP_SECRET,
+    "organisatrice@dimobel.org": "NADIAORGANISERSDIMOBEL22",
+    "evenements@dimobel.org": "INESEVENTSDESKDIMOBEL234",  # the events' organiser (events/demo.py)
+}
 
 # email: headline, country, city, languages, sectors, offers, needs, visibility
 PROFILES = {
@@ -126,15 +132,24 @@ def seed_members(stdout, *, scale=0) -> int:
             EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
             user.groups.set(Group.objects.filter(name__in=groups))
             created += 1
-        if staff and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
-            TOTP.activate(user, DEMO_TOTP_SECRET)
-            RecoveryCodes.activate(user)
-            created += 1
+        created += activate_demo_totp(user)
         created += _seed_profile(user)
         role = ", ".join(groups) or "member"
-        note = f"(staff; TOTP secret {DEMO_TOTP_SECRET})" if staff else ""
+        secret = DEMO_TOTP_SECRETS.get(email)
+        totp_note = f"TOTP secret {secret}" if secret else ""
+        note = f"({'; '.join(filter(None, ['staff' if staff else '', totp_note]))})" if staff or secret else ""
         demo.add_login(role if not staff else "admin", email, note)
     return created
+
+
+def activate_demo_totp(user) -> int:
+    """Two-factor authentication for a demo login that has a fixed TOTP secret (and recovery codes), once."""
+    secret = DEMO_TOTP_SECRETS.get(user.email)
+    if secret is None or Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        return 0
+    TOTP.activate(user, secret)
+    RecoveryCodes.activate(user)
+    return 1
 
 
 def _seed_profile(user) -> int:

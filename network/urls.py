@@ -26,7 +26,7 @@ urlpatterns = [
     path("messages/<int:thread_id>/new/", messaging.thread_new, name="thread_new"),
     path("messages/settings/", messaging.message_settings, name="message_settings"),
     path("messages/report/<int:message_id>/", messaging.report_message, name="report_message"),
-    path("messages/notifications/off/<str:token>/", messaging.unsubscribe, name="messages_unsubscribe"),
+    path("messages/notifications/off/<token:token>/", messaging.unsubscribe, name="messages_unsubscribe"),
     path("members/<int:user_id>/write/", messaging.write_to_member, name="write_to_member"),
     path("members/<int:user_id>/block/", messaging.block_member, name="block_member"),
     # Opportunities

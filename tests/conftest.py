@@ -109,14 +109,16 @@ def other_member(db):
 
 @pytest.fixture
 def organiser(db):
-    user = UserFactory(first_name="Nadia", last_name="Benali", email="nadia@example.org")
+    """In the Organisers group, with two-factor authentication set up, as organisers' pages require."""
+    user = UserFactory(first_name="Nadia", last_name="Benali", email="nadia@example.org", mfa=True)
     user.groups.add(Group.objects.get_or_create(name="Organisers")[0])
     return user
 
 
 @pytest.fixture
 def staff(db):
-    return UserFactory(first_name="Marc", last_name="Dubois", email="marc@example.org", is_staff=True)
+    """Staff, with two-factor authentication set up, as staff pages and the admin require."""
+    return UserFactory(first_name="Marc", last_name="Dubois", email="marc@example.org", is_staff=True, mfa=True)
 
 
 @pytest.fixture

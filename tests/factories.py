@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.utils import timezone
 
@@ -38,6 +39,19 @@ class UserFactory(factory.django.DjangoModelFactory):
         """Members have a verified primary address unless the test says verified=False."""
         if create and extracted is not False:
             EmailAddress.objects.create(user=self, email=self.email, primary=True, verified=True)
+
+    @factory.post_generation
+    def mfa(self, create, extracted, **kwargs):
+        """``mfa=True``: the member has set up an authenticator app, as organisers and staff must to use their
+        pages (dimobel.mfa). Members have none unless the test says so."""
+        if create and extracted:
+            with_mfa(self)
+
+
+def with_mfa(user):
+    """The member sets up an authenticator app (TOTP)."""
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    return user
 
 
 class ProfileFactory(factory.django.DjangoModelFactory):

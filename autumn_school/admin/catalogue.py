@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 
 from autumn_school.admin.helpers import annotated_column
 from autumn_school.models import Edition, Enrolment, Lesson, LiveSession, Module, Theme
+from dimobel.files import ReplacedFilesAdminMixin
 from network.forms.organisations import clean_uploaded_image
 
 COVER_BOX = (1600, 900)
@@ -34,7 +35,7 @@ class ThemeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Edition)
-class EditionAdmin(admin.ModelAdmin):
+class EditionAdmin(ReplacedFilesAdminMixin, admin.ModelAdmin):
     list_display = ["title", "starts_on", "ends_on", "is_published", "module_count"]
     list_filter = ["is_published"]
     search_fields = ["title", "slug"]
@@ -100,7 +101,7 @@ class ModuleAdminForm(forms.ModelForm):
 
 
 @admin.register(Module)
-class ModuleAdmin(admin.ModelAdmin):
+class ModuleAdmin(ReplacedFilesAdminMixin, admin.ModelAdmin):
     form = ModuleAdminForm
     list_display = [
         "title",

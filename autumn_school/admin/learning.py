@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from autumn_school.admin.files import ResourceForm
 from autumn_school.admin.helpers import annotated_column
 from autumn_school.models import Attendance, Lesson, LiveSession, Resource
+from dimobel.files import ReplacedFilesAdminMixin
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -40,7 +41,7 @@ class ResourceInline(admin.TabularInline):
 
 
 @admin.register(Lesson)
-class LessonAdmin(admin.ModelAdmin):
+class LessonAdmin(ReplacedFilesAdminMixin, admin.ModelAdmin):
     list_display = ["title", "module", "position", "estimated_minutes", "resource_count"]
     list_filter = ["module__edition", "module"]
     list_select_related = ["module"]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consortium.models import KpiReport, MentoringMeeting, Milestone, Need, ProjectDocument
 from dimobel.csv_export import csv_response
+from dimobel.files import ReplacedFilesAdminMixin
 
 
 class OverdueFilter(admin.SimpleListFilter):
@@ -36,7 +37,7 @@ class OverdueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(admin.ModelAdmin):
+class MilestoneAdmin(ReplacedFilesAdminMixin, admin.ModelAdmin):
     """Status and completion are read-only: marking a milestone done belongs to the workspace, which notes the
     completion date the reminders and the dashboard rely on."""
 
@@ -84,7 +85,7 @@ class MentoringMeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProjectDocument)
-class ProjectDocumentAdmin(admin.ModelAdmin):
+class ProjectDocumentAdmin(ReplacedFilesAdminMixin, admin.ModelAdmin):
     """Shared in the workspace (where uploads are checked); here they can be renamed, found and removed."""
 
     list_display = ["title", "project", "uploaded_by", "uploaded_at", "download"]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consortium.models import Mentorship, Project, ReviewAssignment, StatusChange, TeamMember
 from consortium.services.applications import DOCUMENT_KINDS
+from dimobel.files import ReplacedFilesAdminMixin
 from network.countries import country_names
 
 
@@ -83,7 +84,7 @@ class ProjectCountryFilter(admin.SimpleListFilter):
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(ReplacedFilesAdminMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "call",

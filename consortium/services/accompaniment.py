@@ -27,6 +27,7 @@ from consortium.models import (
 from consortium.permissions import ORGANISERS, workspace_projects
 from consortium.services.errors import ConsortiumError, InvalidTransition
 from consortium.services.history import change_status
+from dimobel.files import delete_replaced_files, file_names
 from network import matchmaking
 from network.models import Profile
 
@@ -61,15 +62,6 @@ def _check_open(project):
         raise WorkspaceArchived
 
 
-def _replace_file(field_file, new_file):
-    """Attach ``new_file``; the old one is deleted once the transaction commits (never a dangling row)."""
-    old_name = field_file.name
-    field_file.save(new_file.name, new_file, save=False)
-    if old_name:
-        storage = field_file.storage
-        transaction.on_commit(lambda: storage.delete(old_name))
-
-
 # Milestones, meetings, documents, needs
 
 
@@ -88,6 +80,7 @@ def update_milestone(*, milestone, status, by, due_on=None, evidence=None, evide
         raise InvalidWorkspaceEntry
     with transaction.atomic():
         milestone = Milestone.objects.select_for_update().select_related("project").get(pk=milestone.pk)
+        old_files = file_names(milestone)
         was_done = milestone.status == Milestone.Status.DONE
         milestone.status = status
         if status == Milestone.Status.DONE and not was_done:
@@ -99,8 +92,9 @@ def update_milestone(*, milestone, status, by, due_on=None, evidence=None, evide
         if evidence is not None:
             milestone.evidence = evidence.strip()
         if evidence_file is not None:
-            _replace_file(milestone.evidence_file, evidence_file)
+            milestone.evidence_file.save(evidence_file.name, evidence_file, save=False)
         milestone.save(update_fields=["status", "completed_on", "due_on", "evidence", "evidence_file"])
+        delete_replaced_files(milestone, old_files)  # the old evidence goes once the new one is recorded
     return milestone
 
 

@@ -17,6 +17,7 @@ from consortium.models import Call, Project, TeamMember
 from consortium.notifications import email_later, in_language_of, link
 from consortium.services import history
 from consortium.services.errors import ApplicationIncomplete, ApplicationLocked, CallClosed, ConsortiumError
+from dimobel.files import delete_replaced_files, file_names
 
 DOCUMENT_KINDS = {
     "business_plan": gettext_lazy("Business plan"),
@@ -111,27 +112,22 @@ def save_draft(*, project, by, changes, sectors=None, team=None) -> Project:
     (a document left out stays as it was). ``team`` is the whole team as a list of TeamEntry."""
     with transaction.atomic():
         project = _lock_draft(project, by)
-        replaced_files = []
+        old_files = file_names(project)
         update_fields = ["updated_at"]
         for name, value in changes.items():
             if name in DOCUMENT_KINDS:
                 if not value:
                     continue
-                if getattr(project, name):
-                    replaced_files.append(getattr(project, name).name)
             elif name not in DRAFT_FIELDS:
                 raise ValueError(f"{name} is not a field of a draft")
             setattr(project, name, "" if value is None and name not in ("funding_needed", "jobs_expected") else value)
             update_fields.append(name)
         project.save(update_fields=update_fields)
+        delete_replaced_files(project, old_files)  # once the new one is safely recorded
         if sectors is not None:
             project.sectors.set(sectors)
         if team is not None:
             _save_team(project, team)
-        storage = Project._meta.get_field("business_plan").storage
-        for name in replaced_files:
-            # The old file goes only once the new one is safely recorded.
-            transaction.on_commit(lambda name=name: storage.delete(name))
     return project
 
 

@@ -6,7 +6,6 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from consortium import charts, stats
 from consortium.display import country_name
 from consortium.models import Call, Project
-from consortium.permissions import is_consortium_staff
+from consortium.permissions import require_consortium_staff
 from consortium.services.kpis import kpi_series, kpi_totals
 from dimobel.csv_export import csv_response
 from dimobel.mail import absolute_url
@@ -63,8 +62,7 @@ def _filtered(request):
 
 @login_required
 def staff_dashboard(request):
-    if not is_consortium_staff(request.user):
-        raise Http404
+    require_consortium_staff(request.user)
     filterset, call, scope, rows = _filtered(request)
     submitted = scope.exclude(status=Project.Status.DRAFT)
     funnel = stats.funnel(scope)
@@ -99,8 +97,7 @@ def staff_dashboard(request):
 
 @login_required
 def export_csv(request):
-    if not is_consortium_staff(request.user):
-        raise Http404
+    require_consortium_staff(request.user)
     _filterset, call, _scope, rows = _filtered(request)
     header = [
         _("Project"), _("Project holder"), _("Email"), _("Call for projects"), _("Status"), _("Sectors"), _("City"),

@@ -4,30 +4,23 @@ network's matchmaking). Everyone else gets a 404, even the workspace's holder an
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from consortium.forms.workspace import StatusForm
-from consortium.models import ConsortiumMember, Project
-from consortium.permissions import get_workspace_project, is_consortium_staff
+from consortium.models import ConsortiumMember
+from consortium.permissions import get_workspace_for_staff
 from consortium.services import accompaniment
 from consortium.services.errors import ConsortiumError
 from consortium.views.workspace import back_to, form_page
-
-
-def _staff_workspace(user, project_id) -> Project:
-    """A workspace's staff-only actions (lifecycle, mentors): the same 404 for everyone else."""
-    if not is_consortium_staff(user):
-        raise Http404
-    return get_workspace_project(user, project_id)
+from dimobel.forms import chosen_row_or_404
 
 
 @login_required
 @require_POST
 def change_status(request, project_id):
-    project = _staff_workspace(request.user, project_id)
+    project = get_workspace_for_staff(request.user, project_id)
     form = StatusForm(request.POST, project=project)
     if not form.is_valid():
         return form_page(
@@ -57,19 +50,19 @@ def change_status(request, project_id):
 def mentors(request, project_id):
     """Staff assign (``action=assign`` with ``expert`` and ``member``) or unassign (``action=unassign`` with
     ``mentor``) the project's mentors, helped by the matchmaking's suggestions."""
-    project = _staff_workspace(request.user, project_id)
+    project = get_workspace_for_staff(request.user, project_id)
     if request.method == "POST":
         users = get_user_model().objects.all()
         try:
             if request.POST.get("action") == "unassign":
-                mentor = get_object_or_404(users, pk=_int(request.POST.get("mentor")))
+                mentor = chosen_row_or_404(request.POST, "mentor", users)
                 accompaniment.unassign_mentor(project=project, mentor=mentor, by=request.user)
                 messages.success(
                     request, _("%(name)s no longer mentors this project.") % {"name": mentor.get_full_name()}
                 )
             else:
-                expert = get_object_or_404(users, pk=_int(request.POST.get("expert")))
-                member = get_object_or_404(ConsortiumMember, pk=_int(request.POST.get("member")))
+                expert = chosen_row_or_404(request.POST, "expert", users)
+                member = chosen_row_or_404(request.POST, "member", ConsortiumMember.objects.all())
                 accompaniment.assign_mentor(project=project, mentor=expert, member=member, by=request.user)
                 messages.success(
                     request, _("%(name)s now mentors this project; we emailed them.") % {"name": expert.get_full_name()}
@@ -88,10 +81,3 @@ def mentors(request, project_id):
         "sectors": list(project.sectors.all()),
     }
     return render(request, "consortium/workspace/mentors.html", context)
-
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise Http404 from None

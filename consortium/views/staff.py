@@ -4,8 +4,7 @@ selection. ``screen`` (screening one application) is at the end of this module."
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -21,6 +20,7 @@ from consortium.services import reviews as review_services
 from consortium.services import screening as screening_services
 from consortium.services import selection as selection_services
 from consortium.services.errors import ConsortiumError
+from dimobel.forms import chosen_row_or_404
 
 DEFAULT_RESERVE = 5
 PIPELINE = (
@@ -186,11 +186,7 @@ def select(request, slug):
     """Publish the decisions (once), or later move a reserve application to the selection (``promote``)."""
     call = permissions.get_call_for_staff(request.user, slug)
     if "promote" in request.POST:
-        try:
-            project_id = int(request.POST["promote"])
-        except ValueError:
-            raise Http404 from None
-        project = get_object_or_404(Project, pk=project_id, call=call)
+        project = chosen_row_or_404(request.POST, "promote", call.projects.all())
         try:
             selection_services.promote_reserve(project=project, by=request.user)
         except ConsortiumError as error:

@@ -8,7 +8,7 @@ from pathlib import Path
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -34,10 +34,12 @@ from consortium.permissions import (
     get_milestone_for_user,
     get_workspace_project,
     is_consortium_staff,
+    staff_access,
 )
 from consortium.services import accompaniment, kpis
 from consortium.services.errors import ConsortiumError
 from dimobel.files import private_file_response
+from dimobel.forms import chosen_row_or_404
 
 PAGE_SIZE = 20
 TEAM_SHOWN = 8
@@ -65,7 +67,7 @@ def form_page(request, project, form, *, heading, submit, section, action=None, 
 def my_workspaces(request):
     projects = accompaniment.workspace_list(request.user)
     filterset = None
-    if is_consortium_staff(request.user):
+    if staff_access(request.user):
         filterset = WorkspaceFilter(request.GET, queryset=projects)
         projects = filterset.qs
     page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -266,7 +268,7 @@ def needs(request, project_id):
     if request.method == "POST":
         try:
             if request.POST.get("action") == "met":
-                need = get_object_or_404(project.needs, pk=request.POST.get("need") or 0)
+                need = chosen_row_or_404(request.POST, "need", project.needs.all())
                 accompaniment.mark_need_met(need=need, by=request.user)
                 messages.success(request, _("“%(need)s” is met.") % {"need": need.description})
                 return redirect(back_to(project, "needs"))

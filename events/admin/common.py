@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from dimobel.converters import id_or_none
 from events.models import Event
 from events.services.errors import EventError
 
@@ -18,8 +19,7 @@ EVENT_FILTER = "event__id__exact"  # the parameter of list_filter = ["event"]
 
 
 def chosen_event_id(request, parameter=EVENT_FILTER):
-    value = request.GET.get(parameter, "")
-    return int(value) if value.isdigit() else None
+    return id_or_none(request.GET.get(parameter, ""))
 
 
 def known_zone(name):
@@ -71,9 +71,8 @@ class ScopedToEventFilter(admin.SimpleListFilter):
         return [(row.pk, str(row)) for row in self.model.objects.filter(event_id=event_id)]
 
     def queryset(self, request, queryset):
-        value = self.value()
-        if value and str(value).isdigit():
-            return queryset.filter(**{f"{self.field}_id": value})
+        if (chosen := id_or_none(self.value())) is not None:
+            return queryset.filter(**{f"{self.field}_id": chosen})
         return queryset
 
 

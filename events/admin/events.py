@@ -10,6 +10,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from dimobel.converters import id_or_none
+from dimobel.files import ReplacedFilesAdminMixin
 from dimobel.mail import absolute_url
 from events import times
 from events.admin.common import EventZoneFormMixin, known_zone
@@ -103,7 +105,7 @@ class EventAdminForm(forms.ModelForm):
 
 
 @admin.register(Event)
-class EventAdmin(EventZoneFormMixin, admin.ModelAdmin):
+class EventAdmin(ReplacedFilesAdminMixin, EventZoneFormMixin, admin.ModelAdmin):
     form = EventAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
@@ -174,8 +176,8 @@ class EventAdmin(EventZoneFormMixin, admin.ModelAdmin):
     def zone_for(self, request, object_id):
         if request.method == "POST" and (zone := known_zone(request.POST.get("time_zone", ""))):
             return zone
-        if object_id and str(object_id).isdigit():
-            name = Event.objects.filter(pk=object_id).values_list("time_zone", flat=True).first()
+        if (event_id := id_or_none(object_id)) is not None:
+            name = Event.objects.filter(pk=event_id).values_list("time_zone", flat=True).first()
             return known_zone(name or "")
         return None
 

@@ -6,6 +6,8 @@ from django.contrib import admin
 from django.db.models import Count, Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from dimobel.converters import id_or_none
+from dimobel.files import ReplacedFilesAdminMixin
 from events import times
 from events.admin.common import EventColumnMixin, EventZoneFormMixin, IsSetFilter, ScopedToEventFilter, known_zone
 from events.models import Event, Room, Session, Speaker, Track
@@ -55,7 +57,7 @@ class SpeakerAdminForm(forms.ModelForm):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(EventColumnMixin, admin.ModelAdmin):
+class SpeakerAdmin(ReplacedFilesAdminMixin, EventColumnMixin, admin.ModelAdmin):
     form = SpeakerAdminForm
     list_display = ["name", "event", "organisation_name", "job_title", "member", "session_count", "has_photo"]
     list_filter = ["event", MemberOrExternalFilter]
@@ -155,10 +157,9 @@ class SessionAdmin(EventColumnMixin, EventZoneFormMixin, admin.ModelAdmin):
 
     def _event_id(self, request):
         object_id = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
-        if object_id and str(object_id).isdigit():
-            return Session.objects.filter(pk=object_id).values_list("event_id", flat=True).first()
-        value = request.POST.get("event") or request.GET.get("event") or ""
-        return int(value) if value.isdigit() else None
+        if (session_id := id_or_none(object_id)) is not None:
+            return Session.objects.filter(pk=session_id).values_list("event_id", flat=True).first()
+        return id_or_none(request.POST.get("event") or request.GET.get("event") or "")
 
     def zone_for(self, request, object_id):
         event_id = self._event_id(request)

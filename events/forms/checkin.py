@@ -45,10 +45,12 @@ class DeskCheckInForm(forms.Form):
 
 
 class BadgeSheetForm(forms.Form):
-    """``?category=<id>``: print one category's badges (speakers, press…)."""
+    """Which badges to print: every confirmed registration, or one category's (speakers, press…)."""
 
-    category = forms.ModelChoiceField(queryset=Category.objects.none(), required=False)
+    category = forms.ModelChoiceField(
+        label=_("Category"), queryset=Category.objects.none(), required=False, empty_label=_("Every category")
+    )
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = Category.objects.filter(event=event)
+        self.fields["category"].queryset = Category.objects.filter(event=event).order_by("position", "pk")

@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from dimobel.files import ReplacedFilesAdminMixin
 from network.models import User
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(ReplacedFilesAdminMixin, DjangoUserAdmin):
     ordering = ["last_name", "first_name"]
     list_display = ["email", "first_name", "last_name", "preferred_language", "is_staff", "is_active", "date_joined"]
     list_filter = ["is_staff", "is_active", "preferred_language", "groups"]

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from dimobel.csv_export import csv_response
+from dimobel.files import ReplacedFilesAdminMixin
 from dimobel.mail import absolute_url
 from network.countries import country_names
 from network.forms.organisations import LOGO_BOX, CountriesField, clean_uploaded_image
@@ -54,7 +55,7 @@ class OrganisationAdminForm(forms.ModelForm):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(ReplacedFilesAdminMixin, admin.ModelAdmin):
     form = OrganisationAdminForm
     list_display = ["name", "kind", "city", "is_verified", "is_published", "created_at"]
     list_filter = ["kind", "is_verified", "is_published", CountryListFilter, "sectors", "size"]

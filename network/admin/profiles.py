@@ -3,6 +3,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from dimobel.csv_export import csv_response
+from dimobel.files import ReplacedFilesAdminMixin
 from network.models import HelpType, OrganisationKind, Profile, Sector
 from network.search import refresh_profile_search
 
@@ -50,7 +51,7 @@ _listed_members_csv.short_description = _("Export listed members as CSV")
 
 
 @admin.register(Profile)
-class ProfileAdmin(admin.ModelAdmin):
+class ProfileAdmin(ReplacedFilesAdminMixin, admin.ModelAdmin):
     actions = [_listed_members_csv]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 

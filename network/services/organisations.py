@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from dimobel.files import delete_replaced_files, file_names
 from dimobel.mail import absolute_url, queue_mail
 from network.models import Membership, Organisation, Profile
 from network.search import refresh_organisation_search
@@ -116,6 +117,7 @@ def update_organisation(*, organisation, editor, sectors=None, logo=None, **fiel
         organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
         if not _is_admin(organisation, editor):
             raise NotAllowed(_("Only the organisation's admins can edit it."))
+        old_files = file_names(organisation)
         for field, value in fields.items():
             setattr(organisation, field, value)
         update_fields = [*fields, "updated_at"]
@@ -126,6 +128,7 @@ def update_organisation(*, organisation, editor, sectors=None, logo=None, **fiel
             organisation.logo = logo
             update_fields.append("logo")
         organisation.save(update_fields=update_fields)
+        delete_replaced_files(organisation, old_files)
         if sectors is not None:
             organisation.sectors.set(sectors)
         refresh_organisation_search([organisation.pk])

@@ -1,5 +1,6 @@
 from django.db import transaction
 
+from dimobel.files import replacing_files
 from network.models import Profile
 from network.search import refresh_profile_search
 
@@ -14,8 +15,9 @@ def ensure_profile(*, user) -> Profile:
 
 
 def update_profile(*, profile, form) -> Profile:
-    """Save the member's profile form, and refresh what the directory's search knows about it."""
-    with transaction.atomic():
+    """Save the member's profile form, and refresh what the directory's search knows about it. A replaced or
+    cleared photo is deleted once this commits."""
+    with transaction.atomic(), replacing_files(form.instance):
         profile = form.save()
         refresh_profile_search([profile.pk])
     return profile

@@ -2,10 +2,11 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from dimobel.forms import chosen_row_or_404
 from network import permissions
 from network.countries import country_names
 from network.forms.organisations import (
@@ -15,7 +16,7 @@ from network.forms.organisations import (
     OrganisationCreateForm,
     OrganisationForm,
 )
-from network.models import Membership, Opportunity, Organisation
+from network.models import Opportunity, Organisation
 from network.services import messaging
 from network.services import organisations as services
 
@@ -103,7 +104,7 @@ def organisation_members(request, slug):
     organisation = permissions.get_organisation_for_admin(request.user, slug)
     bound = None
     if request.method == "POST":
-        membership = get_object_or_404(Membership, pk=request.POST.get("membership"), organisation=organisation)
+        membership = chosen_row_or_404(request.POST, "membership", organisation.memberships.all())
         action = request.POST.get("action")
         try:
             if action in ("accept", "refuse"):

@@ -137,10 +137,9 @@ def school(module, member, other_member, instructor):
 
 @pytest.fixture
 def organiser_client(client, organiser):
-    """An organiser (group Organisers) with staff access and two-factor authentication set up."""
+    """An organiser (group Organisers, two-factor authentication set up: tests/conftest.py) with staff access."""
     organiser.is_staff = True
     organiser.save(update_fields=["is_staff"])
-    Authenticator.objects.create(user=organiser, type=Authenticator.Type.TOTP, data={"secret": "x"})
     client.force_login(organiser)
     return client
 
@@ -580,8 +579,8 @@ def test_organisers_see_enrolments_and_certificates(organiser_client, school):
         assert organiser_client.get(admin_url(f"{model}_changelist")).status_code == 200
 
 
-def test_staff_without_two_factor_authentication_are_sent_to_set_it_up(client, staff):
-    client.force_login(staff)
+def test_staff_without_two_factor_authentication_are_sent_to_set_it_up(client):
+    client.force_login(UserFactory(is_staff=True))
     response = client.get(admin_url("module_changelist"))
     assert response.status_code == 302
     assert "/two-factor" in response.url or "mfa" in response.url or "totp" in response.url

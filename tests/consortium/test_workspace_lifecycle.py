@@ -257,6 +257,6 @@ def test_the_mentors_page_runs_the_same_queries_for_1_or_5_experts(
     client.force_login(staff)
     client.get(en("mentors", project.pk))
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):  # + the staff's two-factor check
         response = client.get(en("mentors", project.pk))
     assert len(response.context["candidates"]) == n

@@ -1,7 +1,7 @@
 import re
 
 from dimobel import pdf as pdfkit
-from dimobel.qr import qr_png, qr_svg
+from dimobel.qr import qr_matrix, qr_png, qr_svg
 
 ARABIC_TITLE = "شهادة إتمام"
 
@@ -75,11 +75,33 @@ def test_long_text_shrinks_to_fit_the_lines_it_is_given():
     assert pdfkit.fitting_size(document, "Amina", size=28, bold=True, width=150, max_lines=1) == 28
 
 
-def test_a_qr_code_is_embedded_as_an_image():
+def test_a_qr_code_is_drawn_as_vector_squares_that_read_back_as_the_code():
+    url = "https://dimobel.example/fr/certificates/ABCD-EFGH-JKLM/"
     document = _document()
-    pdfkit.add_qr(document, "https://dimobel.example/fr/certificates/ABCD-EFGH-JKLM/", x=20, y=20, size=30)
+    pdfkit.add_qr(document, url, x=20, y=20, size=30)
+    pdfkit.add_qr(document, url + "x", x=120, y=20, size=40)
 
-    assert b"/Subtype /Image" in pdfkit.output_bytes(document)
+    data = pdfkit.output_bytes(document)
+
+    assert b"/Subtype /Image" not in data
+    assert pdfkit.extract_qr_codes(data) == [qr_matrix(url), qr_matrix(url + "x")]
+    assert qr_matrix(url) != qr_matrix(url + "x")
+
+
+def test_long_text_wraps_at_spaces_and_cuts_a_word_only_when_it_is_longer_than_a_line():
+    document = _document()
+    address = "https://dimobel.example/" + "a" * 120
+
+    lines = pdfkit.wrap_lines(document, f"Amina El Idrissi {address}", size=12, bold=False, width=60)
+
+    assert lines[0] == "Amina El Idrissi"
+    assert "".join(lines[1:]) == address
+    document.set_font(pdfkit.FONT_FAMILY, size=12)
+    assert all(document.get_string_width(line) <= 60 for line in lines)
+    assert pdfkit.wrap_lines(document, "Une ligne\nDeux lignes", size=12, bold=False, width=150) == [
+        "Une ligne",
+        "Deux lignes",
+    ]
 
 
 def test_qr_codes_come_as_png_bytes_and_as_accessible_inline_svg():

@@ -1,7 +1,11 @@
+import time
+
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from network.demo import DEMO_TOTP_SECRETS
 from network.models import User
 
 
@@ -21,6 +25,12 @@ def test_seed_demo_is_idempotent_and_prints_the_logins(settings, capsys, taxonom
     assert "admin@dimobel.org" in first
     assert "dimobel-demo-2026" in first
     assert User.objects.get(email="admin@dimobel.org").authenticator_set.filter(type="totp").exists()
+    # Every demo login that opens organisers' or staff pages has its own authenticator, its secret printed.
+    for email, secret in DEMO_TOTP_SECRETS.items():
+        totp = TOTP(User.objects.get(email=email).authenticator_set.get(type="totp"))
+        assert totp.validate_code(format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
+        assert secret in first
+    assert len(set(DEMO_TOTP_SECRETS.values())) == len(DEMO_TOTP_SECRETS)
     amina = User.objects.get(email="amina.elidrissi@exemple.be").profile
     assert amina.city == "Bruxelles"
     assert amina.offers.filter(slug="import-export").exists()

@@ -5,9 +5,11 @@ holder marks it done. Between the steps the call's dates move it into its next p
 person, on a phone-sized screen."""
 
 import re
+import time
 from datetime import timedelta
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -18,9 +20,10 @@ from dimobel import pdf as pdfkit
 from network.models import Sector
 from tests.e2e.conftest import SCREENSHOTS
 from tests.e2e.test_network_journey import log_in
-from tests.factories import CallFactory, ConsortiumMemberFactory, OrganisationFactory, UserFactory
+from tests.factories import PASSWORD, CallFactory, ConsortiumMemberFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
+STAFF_TOTP_SECRET = "JBSWY3DPEHPK3PXPSTAFFE2E"  # the staff member's authenticator app
 
 
 def pdf_file(folder, name, title):
@@ -44,11 +47,22 @@ def move_call(call, *, closes, review_opens, review_closes):
     )
 
 
-def open_as(browser, base_url, user):
+def open_as(browser, base_url, user, *, totp_secret=None):
+    """A phone-sized browser, logged in. Staff pages need two-factor authentication: with ``totp_secret`` the
+    person types their authenticator app's code after the password, as staff do."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-GB")
     page = context.new_page()
     page.set_default_timeout(30000)
-    log_in(page, base_url, user.email)
+    if totp_secret is None:
+        log_in(page, base_url, user.email)
+        return page
+    page.goto(base_url + "/en/accounts/login/")
+    page.get_by_label("Email*", exact=True).fill(user.email)
+    page.get_by_label("Password*", exact=True).fill(PASSWORD)
+    page.locator("#main form").get_by_role("button", name="Sign In").click()
+    page.locator('input[name="code"]').fill(format_hotp_value(hotp_value(totp_secret, int(time.time()) // 30)))
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(re.compile("/en/my-space/"))
     return page
 
 
@@ -63,6 +77,7 @@ def test_an_application_goes_from_draft_to_a_done_milestone(live_server, browser
     staff = UserFactory(
         first_name="Nadia", last_name="Benali", email="nadia@example.org", is_staff=True, preferred_language="en"
     )
+    TOTP.activate(staff, STAFF_TOTP_SECRET)
     mentor = UserFactory(first_name="Pieter", last_name="Claes", email="pieter@example.org", preferred_language="en")
     ConsortiumMemberFactory(organisation=OrganisationFactory(name="Gand Digital Lab")).experts.add(mentor)
     call = CallFactory(title="Maghrib Belgium Impulse 2026", slug="mbi-2026", places=2, jury=[juror])
@@ -117,7 +132,7 @@ def test_an_application_goes_from_draft_to_a_done_milestone(live_server, browser
         # The call closes: from the dashboard, staff open the application on the call board, screen it eligible
         # and assign it to the jury.
         move_call(call, closes=-1, review_opens=1, review_closes=10)
-        staff_page = open_as(browser, base, staff)
+        staff_page = open_as(browser, base, staff, totp_secret=STAFF_TOTP_SECRET)
         pages.append(staff_page)
         staff_page.goto(base + "/en/consortium/staff/dashboard/")
         staff_page.locator("#dashboard-call-mbi-2026").get_by_role("link", name=re.compile("Call board")).click()

@@ -209,7 +209,7 @@ def test_organisers_see_whether_each_ticket_email_went_out(admin_client_with_mfa
     rows = {r.last_name: r.ticket_email_status for r in response.context["cl"].result_list}
     assert rows == {"Envoyé": "sent", "Attente": "queued", "Sanscourriel": None}
     content = page(response)
-    assert "ticket email" in content
+    assert "Ticket email" in content
 
     detail = page(admin_client_with_mfa.get(admin_url("registration_change", waiting.pk)))
     assert "Your ticket for Colloque 60 ans" in detail

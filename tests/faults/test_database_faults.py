@@ -9,11 +9,20 @@ import urllib.request
 
 import psycopg
 import pytest
-from django.db import connection
+from django.db import connection, connections
 
 from tests.factories import EventFactory
 
-pytestmark = [pytest.mark.faults, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.faults, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("fresh_pool")]
+
+
+@pytest.fixture
+def fresh_pool():
+    """A pool of this test's own, as each gunicorn worker has: earlier tests of this process (in-process Celery
+    workers, browser sessions) may still hold pooled connections that the terminated server would leave dead."""
+    connections["default"].close_pool()
+    yield
+    connections["default"].close_pool()
 
 
 def admin_connection():

@@ -123,14 +123,17 @@ def test_admin_login_goes_through_allauth(client):
     assert response["Location"].startswith("/fr/accounts/login/")
 
 
-def test_staff_without_two_factor_are_sent_to_set_it_up(client, staff):
-    client.force_login(staff)
+@pytest.mark.django_db
+def test_staff_without_two_factor_are_sent_to_set_it_up(client):
+    client.force_login(UserFactory(is_staff=True))
     response = client.get("/fr/admin/")
     assert response.status_code == 302
-    assert response["Location"] == reverse("mfa_activate_totp")
+    assert response["Location"] == reverse("mfa_activate_totp") + "?next=%2Ffr%2Fadmin%2F"
 
 
-def test_staff_with_two_factor_reach_the_admin(client, staff):
+@pytest.mark.django_db
+def test_staff_with_two_factor_reach_the_admin(client):
+    staff = UserFactory(is_staff=True)
     Authenticator.objects.create(user=staff, type=Authenticator.Type.TOTP, data={"secret": "x"})
     client.force_login(staff)
     assert client.get("/fr/admin/").status_code == 200
