@@ -11,10 +11,12 @@ import logging
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import ResponseError as RedisResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
-OUTAGE = (RedisConnectionError, RedisTimeoutError, OSError)
+# Down, slow, or refusing writes (MISCONF when its disk is full, OOM when it is out of memory).
+OUTAGE = (RedisConnectionError, RedisTimeoutError, RedisResponseError, OSError)
 
 
 def _degrade(method, fallback):

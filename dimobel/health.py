@@ -12,7 +12,8 @@ from django.db import connection
 from django.utils import timezone
 
 OK, DEGRADED, UNAVAILABLE = "ok", "degraded", "unavailable"
-# An email due for longer than this means delivery is stuck (SMTP down, no worker): an operator should look.
+# An email still undelivered this long after it was queued means delivery is stuck (SMTP down or refusing, no
+# worker): an operator should look.
 OUTBOX_LATE_SECONDS = 300
 
 
@@ -23,10 +24,16 @@ def report() -> dict:
     if settings.REDIS_URL:
         checks["cache"] = _redis(settings.CACHES["default"]["LOCATION"])
         checks["broker"] = _redis(settings.CELERY_BROKER_URL)
-        checks["worker"] = _worker()
+        try:
+            checks["worker"] = _worker()
+        except Exception:
+            return {"status": UNAVAILABLE, "checks": {"database": "down"}, "reasons": ["database"]}
     else:
         checks["worker"] = "in-process"  # no broker: emails are delivered by the web process itself
-    checks["outbox"] = _outbox()
+    try:
+        checks["outbox"] = _outbox()
+    except Exception:  # the database went away between the two checks
+        return {"status": UNAVAILABLE, "checks": {"database": "down"}, "reasons": ["database"]}
     reasons = [
         name
         for name, value in checks.items()
@@ -69,5 +76,10 @@ def _outbox() -> dict:
     from dimobel.outbox import backlog
 
     figures = backlog()
-    late = figures["oldest_due_seconds"] > OUTBOX_LATE_SECONDS
-    return {"status": "late" if late else OK, **figures}
+    if figures["failed_last_24h"]:
+        status = "failed"  # emails gave up: someone should read their last error (Platform › Outbox)
+    elif figures["oldest_waiting_seconds"] > OUTBOX_LATE_SECONDS:
+        status = "late"  # SMTP down or no worker: emails wait
+    else:
+        status = OK
+    return {"status": status, **figures}

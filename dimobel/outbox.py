@@ -22,7 +22,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db.models import Count, F, Min, OuterRef, Subquery
+from django.db.models import F, Min, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from dimobel.models import Heartbeat, OutboundEmail
@@ -33,6 +33,7 @@ Status = OutboundEmail.Status
 BACKOFF_FIRST = timedelta(minutes=1)
 BACKOFF_MAX = timedelta(hours=2)
 RELAY_HEARTBEAT = "relay"
+RETRYABLE = [Status.QUEUED, Status.FAILED, Status.CANCELLED]
 
 
 def runs_eagerly() -> bool:
@@ -91,10 +92,12 @@ def _message(email: OutboundEmail) -> EmailMultiAlternatives:
 
 
 def _is_permanent(error: Exception) -> bool:
-    """A 5xx answer (unknown mailbox, rejected sender) will not change by retrying."""
+    """A 5xx about this message (the mailbox does not exist, the content is refused) will not change by retrying.
+    Every other refusal (authentication, sender, TLS, a server that is full) is about our settings or the server,
+    and is retried: an operator fixes it, and the emails go out."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return all(code >= 500 for code, _message in error.recipients.values())
-    return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500
+    return isinstance(error, smtplib.SMTPDataError) and error.smtp_code >= 500
 
 
 def deliver(email_id, *, connection=None) -> bool:
@@ -120,7 +123,7 @@ def deliver(email_id, *, connection=None) -> bool:
         if _is_permanent(error) or email.attempts >= max_attempts:
             _fail(email, text)
         else:
-            OutboundEmail.objects.filter(pk=email.pk, status=Status.SENDING).update(
+            _held(email).update(
                 status=Status.QUEUED,
                 claimed_until=None,
                 last_error=text,
@@ -128,12 +131,18 @@ def deliver(email_id, *, connection=None) -> bool:
             )
             logger.warning("outbox: email %s attempt %s failed: %s", email.pk, email.attempts, text)
         return False
-    OutboundEmail.objects.filter(pk=email.pk).update(status=Status.SENT, sent_at=timezone.now(), claimed_until=None)
+    _held(email).update(status=Status.SENT, sent_at=timezone.now(), claimed_until=None)
     return True
 
 
+def _held(email):
+    """The row, only while this sender's claim is still the current one (its attempt number is the claim's
+    token): a sender that outlived its lease cannot overwrite what the sender that took over wrote."""
+    return OutboundEmail.objects.filter(pk=email.pk, status=Status.SENDING, attempts=email.attempts)
+
+
 def _fail(email, text):
-    OutboundEmail.objects.filter(pk=email.pk).update(status=Status.FAILED, claimed_until=None, last_error=text)
+    _held(email).update(status=Status.FAILED, claimed_until=None, last_error=text)
     logger.error("outbox: email %s to %s failed for good: %s", email.pk, email.to_email, text)
 
 
@@ -168,20 +177,21 @@ def relay(*, batch_size=100, seconds=50.0) -> int:
 
 def retry_now(queryset) -> int:
     """Admin: failed, cancelled or waiting emails go out at the next relay (or at once through a worker)."""
-    ids = list(
-        queryset.filter(status__in=[Status.QUEUED, Status.FAILED, Status.CANCELLED]).values_list("pk", flat=True)
-    )
-    OutboundEmail.objects.filter(pk__in=ids).update(
-        status=Status.QUEUED, next_attempt_at=timezone.now(), attempts=0, claimed_until=None
-    )
-    for email_id in ids:
-        dispatch(email_id)
-    return len(ids)
+    retried = 0
+    for email_id in queryset.filter(status__in=RETRYABLE).values_list("pk", flat=True):
+        # Row by row, and only if it is still not being sent: a relay may claim it meanwhile.
+        if OutboundEmail.objects.filter(pk=email_id, status__in=RETRYABLE).update(
+            status=Status.QUEUED, next_attempt_at=timezone.now(), attempts=0, claimed_until=None
+        ):
+            dispatch(email_id)
+            retried += 1
+    return retried
 
 
 def cancel(queryset) -> int:
-    """Admin: emails not sent yet are not sent at all."""
-    return queryset.filter(status=Status.QUEUED).update(status=Status.CANCELLED, claimed_until=None)
+    """Admin: emails not sent yet are not sent at all (also one whose sender died: its lease ran out)."""
+    stuck = Q(status=Status.SENDING, claimed_until__lte=timezone.now())
+    return queryset.filter(Q(status=Status.QUEUED) | stuck).update(status=Status.CANCELLED, claimed_until=None)
 
 
 def purge(*, days=None) -> int:
@@ -195,14 +205,17 @@ def purge(*, days=None) -> int:
 
 
 def backlog(now=None) -> dict:
-    """For /healthz and monitoring: how many emails are due and how long the oldest has waited."""
+    """For /healthz and monitoring: how many emails are due now, how long the oldest email still waiting for
+    delivery has waited since it was queued (whether it is due now or backing off after failures), and how many
+    gave up in the last day."""
     now = now or timezone.now()
-    due = OutboundEmail.objects.due(now).aggregate(count=Count("pk"), oldest=Min("next_attempt_at"))
+    due = OutboundEmail.objects.due(now).count()
+    waiting = OutboundEmail.objects.pending().filter(Q(next_attempt_at__lte=now) | Q(attempts__gt=0))
+    oldest = waiting.aggregate(oldest=Min("created_at"))["oldest"]
     failed = OutboundEmail.objects.filter(status=Status.FAILED, created_at__gte=now - timedelta(days=1)).count()
-    oldest = due["oldest"]
     return {
-        "due": due["count"],
-        "oldest_due_seconds": int((now - oldest).total_seconds()) if oldest else 0,
+        "due": due,
+        "oldest_waiting_seconds": int((now - oldest).total_seconds()) if oldest else 0,
         "failed_last_24h": failed,
     }
 

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.db import transaction
 from django.db.models import Q
@@ -178,8 +179,14 @@ def mark_read(*, member, thread, up_to=None) -> None:
     Participant.objects.filter(thread=thread, member=member).filter(
         Q(last_read_at__isnull=True) | Q(last_read_at__lt=up_to)
     ).update(last_read_at=up_to)
-    # An email about a message they have now seen, still waiting its minute, is not sent.
-    outbox.cancel(OutboundEmail.objects.concerning(thread).filter(recipient=member))
+    # An email about a message they have now seen, still waiting its minute, is not sent; the thread's email slot
+    # is then free again, so the next message they have not seen is emailed.
+    seen = Message.objects.filter(thread=thread, created_at__lte=up_to).values("pk")
+    waiting = OutboundEmail.objects.filter(
+        content_type=ContentType.objects.get_for_model(Message), object_id__in=seen, recipient=member
+    )
+    if outbox.cancel(waiting):
+        Participant.objects.filter(thread=thread, member=member).update(last_notified_at=None)
 
 
 def block(*, blocker, blocked) -> Block:
@@ -306,7 +313,7 @@ def notify_new_message(*, message_id) -> list:
                     "List-Unsubscribe": f"<{unsubscribe_url}>",
                     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
                 },
-                about=message.thread,
+                about=message,
                 send_after=now + NOTIFY_DELAY,
             )
         notified.append(member)

@@ -23,7 +23,7 @@ def test_without_redis_everything_runs_in_process_and_healthz_is_ok(client, sett
     assert body["reasons"] == []
     assert body["checks"]["database"] == "ok"
     assert body["checks"]["worker"] == "in-process"
-    assert body["checks"]["outbox"] == {"status": "ok", "due": 0, "oldest_due_seconds": 0, "failed_last_24h": 0}
+    assert body["checks"]["outbox"] == {"status": "ok", "due": 0, "oldest_waiting_seconds": 0, "failed_last_24h": 0}
 
 
 def test_a_redis_that_is_down_makes_the_site_degraded_not_unavailable(client, settings):
@@ -62,15 +62,41 @@ def test_with_redis_up_the_worker_is_alive_only_while_the_relay_runs(client, set
 def test_emails_waiting_too_long_make_the_outbox_late(client, settings):
     settings.REDIS_URL = ""
     email = queue_mail(template_prefix="emails/contact_message", to="a@example.org", language="fr")
-    OutboundEmail.objects.filter(pk=email.pk).update(next_attempt_at=timezone.now() - timedelta(minutes=12))
+    # Queued 12 minutes ago, tried and failed since, backing off until its next attempt: still waiting.
+    OutboundEmail.objects.filter(pk=email.pk).update(
+        created_at=timezone.now() - timedelta(minutes=12),
+        attempts=3,
+        next_attempt_at=timezone.now() + timedelta(minutes=4),
+    )
 
     body = client.get("/healthz").json()
 
     assert body["status"] == "degraded"
     assert body["reasons"] == ["outbox"]
     assert body["checks"]["outbox"]["status"] == "late"
-    assert body["checks"]["outbox"]["due"] == 1
-    assert body["checks"]["outbox"]["oldest_due_seconds"] >= 720
+    assert body["checks"]["outbox"]["due"] == 0
+    assert body["checks"]["outbox"]["oldest_waiting_seconds"] >= 720
+
+
+def test_an_email_that_gave_up_makes_the_outbox_failed_for_a_day(client, settings):
+    settings.REDIS_URL = ""
+    email = queue_mail(template_prefix="emails/contact_message", to="a@example.org", language="fr")
+    OutboundEmail.objects.filter(pk=email.pk).update(status="failed", last_error="550 no such mailbox")
+
+    body = client.get("/healthz").json()
+
+    assert body["status"] == "degraded"
+    assert body["checks"]["outbox"]["status"] == "failed"
+    assert body["checks"]["outbox"]["failed_last_24h"] == 1
+
+
+def test_a_message_notification_held_for_its_minute_is_not_late(client, settings):
+    settings.REDIS_URL = ""
+    email = queue_mail(template_prefix="emails/contact_message", to="a@example.org", language="fr")
+    OutboundEmail.objects.filter(pk=email.pk).update(
+        created_at=timezone.now() - timedelta(minutes=10), next_attempt_at=timezone.now() + timedelta(minutes=1)
+    )
+    assert client.get("/healthz").json()["status"] == "ok"
 
 
 def test_healthz_answers_any_host_over_plain_http(client, settings):

@@ -117,6 +117,22 @@ def test_a_permanent_refusal_marks_the_email_failed_at_once(smtp_sink, settings)
     assert "550" in email.last_error
 
 
+def test_a_refusal_about_our_settings_is_retried_not_failed(smtp_sink):
+    async def refuse_sender(server, session, envelope, address, mail_options):
+        return "553 5.7.1 Sender address rejected: not owned by user"
+
+    smtp_sink.handle_MAIL = refuse_sender
+    email = queue_mail(template_prefix="emails/contact_message", to="team@example.org", language="fr", context={})
+    email.refresh_from_db()
+    assert email.status == Status.QUEUED  # the operator fixes DEFAULT_FROM_EMAIL, and it goes out
+    assert "553" in email.last_error
+
+    del smtp_sink.handle_MAIL
+    make_due_now()
+    assert outbox.relay() == 1
+    assert smtp_sink.message_ids() == [email.message_id]
+
+
 def test_an_email_that_keeps_failing_ends_failed_after_the_maximum_attempts(smtp_sink, settings):
     settings.OUTBOX_MAX_ATTEMPTS = 3
     smtp_sink.stop()

@@ -111,6 +111,24 @@ def test_no_email_to_a_member_who_reads_the_message_within_the_minute(member, ot
     assert mail.outbox == []
 
 
+def test_after_a_read_cancels_an_email_the_next_unseen_message_is_emailed(member, other_member):
+    celery_app.conf.task_always_eager = False
+    try:
+        first = messaging.send_direct_message(sender=member, recipient=other_member, body="Un")
+        messaging.mark_read(member=other_member, thread=first.thread, up_to=first.created_at)
+        second = messaging.send_direct_message(sender=member, recipient=other_member, body="Deux, pas encore lu")
+        messaging.mark_read(member=other_member, thread=first.thread, up_to=first.created_at)  # a slow poll
+    finally:
+        celery_app.conf.task_always_eager = True
+
+    emails = list(OutboundEmail.objects.order_by("pk"))
+    assert [e.status for e in emails] == [OutboundEmail.Status.CANCELLED, OutboundEmail.Status.QUEUED]
+    assert emails[1].object_id == second.pk
+    OutboundEmail.objects.update(next_attempt_at=timezone.now())
+    assert outbox.relay() == 1
+    assert "Deux, pas encore lu" in mail.outbox[0].body
+
+
 def test_an_unread_message_is_emailed_after_the_minute(member, other_member):
     celery_app.conf.task_always_eager = False
     try:
