@@ -42,8 +42,11 @@ def test_a_visitor_joins_verifies_logs_in_switches_to_arabic_and_logs_out(live_s
     assert "Salma" in page.locator("h1").inner_text()
     screenshot("05-my-space-fr")
 
+    # Each click waits for Bootstrap to finish opening what the previous one opened (a busy machine is slow).
     page.get_by_role("button", name=re.compile("menu", re.I)).click()
+    page.locator("#main-nav.show").wait_for()
     page.locator("#language-menu").click()
+    page.locator("#language-menu[aria-expanded=true]").wait_for()
     page.locator("#main-nav").get_by_role("button", name="العربيّة").click()
     page.wait_for_url(re.compile("/ar/my-space/"))
     assert page.locator("html").get_attribute("dir") == "rtl"
@@ -52,7 +55,9 @@ def test_a_visitor_joins_verifies_logs_in_switches_to_arabic_and_logs_out(live_s
     screenshot("06-my-space-ar-rtl")
 
     page.get_by_role("button", name=re.compile("القائمة")).click()
+    page.locator("#main-nav.show").wait_for()
     page.locator("#account-menu").click()
+    page.locator("#account-menu[aria-expanded=true]").wait_for()
     page.get_by_role("button", name="تسجيل الخروج").click()
     page.wait_for_url(re.compile("/ar/$"))
     page.get_by_role("button", name=re.compile("القائمة")).click()

@@ -60,6 +60,8 @@ def open_as(browser, base_url, user, *, totp_secret=None):
     page.get_by_label("Email*", exact=True).fill(user.email)
     page.get_by_label("Password*", exact=True).fill(PASSWORD)
     page.locator("#main form").get_by_role("button", name="Sign In").click()
+    if 30 - time.time() % 30 < 3:  # the code would expire before the server reads it: take the next one
+        time.sleep(30 - time.time() % 30 + 0.2)
     page.locator('input[name="code"]').fill(format_hotp_value(hotp_value(totp_secret, int(time.time()) // 30)))
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url(re.compile("/en/my-space/"))
