@@ -155,8 +155,9 @@ CELERY_TASK_TIME_LIMIT = 90
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     # An unacknowledged task comes back to another worker after this long (the worker lost its connection).
-    # Longer than the longest task (the reminder sweep's hard limit, 280 s) and any eta we use (one minute).
-    "visibility_timeout": 900,
+    # Longer than the longest task's hard limit (purge_orphan_files, 30 min) and any eta we use (one minute), so a
+    # task still running is never handed to a second worker; emails do not wait for it (the outbox relay).
+    "visibility_timeout": 3600,
     "socket_connect_timeout": 1,
     "socket_timeout": 2,
 }
