@@ -12,21 +12,18 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import time
 import uuid
 from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import connection
 from django.test import Client
 from PIL import Image
 
+from tests import processes
 from tests.factories import (
     EnrolmentFactory,
     LessonFactory,
@@ -38,35 +35,6 @@ from tests.factories import (
 pytestmark = [pytest.mark.deploy, pytest.mark.django_db(transaction=True)]
 ROOT = Path(__file__).resolve().parents[2]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_port(port, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"nothing listens on {port}")
-
-
-def test_database_url() -> str:
-    params = connection.settings_dict
-    host = quote(params["HOST"] or "", safe="")
-    user = quote(params["USER"] or "", safe="")
-    password = f":{quote(params['PASSWORD'])}" if params["PASSWORD"] else ""
-    port = f":{params['PORT']}" if params["PORT"] else ""
-    return f"postgres://{user}{password}@{host}{port}/{params['NAME']}"
-
-
-test_database_url.__test__ = False
 
 
 NGINX_CONF = """
@@ -109,10 +77,10 @@ def deployed(tmp_path_factory, django_db_setup, django_db_blocker):
     static, media, private, run = (base / name for name in ("static", "media", "private", "run"))
     for folder in (media, private, run):
         folder.mkdir()
-    web_port, port = free_port(), free_port()
+    web_port, port = processes.free_port(), processes.free_port()
     secret = secrets.token_urlsafe(50)
     with django_db_blocker.unblock():
-        database_url = test_database_url()
+        database_url = processes.database_url()
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST_"))},
         "DEBUG": "0",
@@ -162,8 +130,8 @@ def deployed(tmp_path_factory, django_db_setup, django_db_blocker):
         start_new_session=True,
     )
     try:
-        wait_for_port(web_port)
-        wait_for_port(port)
+        processes.wait_for_port(web_port)
+        processes.wait_for_port(port)
         yield {"port": port, "media": media, "private": private, "secret": secret}
     finally:
         for process in (nginx, gunicorn):

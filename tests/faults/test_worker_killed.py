@@ -7,39 +7,17 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
-from django.db import connection
 
 from dimobel.mail import queue_mail
 from dimobel.models import OutboundEmail
 from dimobel.tasks import relay_outbox
 from tests.faults.conftest import celery_broker
+from tests.processes import database_url, wait_until
 
 pytestmark = [pytest.mark.faults, pytest.mark.django_db(transaction=True)]
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def test_database_url() -> str:
-    """The test database, as a URL the worker process can use (a TCP server or the embedded one's socket)."""
-    params = connection.settings_dict
-    host = quote(params["HOST"] or "", safe="")
-    credentials = quote(params["USER"] or "", safe="") + (f":{quote(params['PASSWORD'])}" if params["PASSWORD"] else "")
-    port = f":{params['PORT']}" if params["PORT"] else ""
-    return f"postgres://{credentials}@{host}{port}/{params['NAME']}"
-
-
-test_database_url.__test__ = False  # a helper, not a test
-
-
-def wait_until(predicate, timeout=60, step=0.1):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(step)
-    return False
 
 
 @pytest.fixture
@@ -47,7 +25,7 @@ def worker_env(redis_server, smtp_sink):
     env = {
         **os.environ,
         "DEBUG": "1",
-        "DATABASE_URL": test_database_url(),
+        "DATABASE_URL": database_url(),
         "DATABASE_POOL": "0",
         "REDIS_URL": redis_server.url,
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
