@@ -51,8 +51,9 @@ def dispatch(email_id, not_before=None) -> None:
             deliver_email.apply_async(kwargs={"email_id": email_id}, eta=not_before)
         else:
             deliver_email.apply_async(kwargs={"email_id": email_id})
-    except Exception:  # the broker is down, or an eager send failed in an unexpected way
-        logger.warning("outbox: email %s left for the relay", email_id, exc_info=True)
+    except Exception as error:  # the broker is down, or an eager send failed in an unexpected way
+        # One line per email: during an outage a traceback each would drown the log.
+        logger.warning("outbox: email %s left for the relay (%s: %s)", email_id, type(error).__name__, error)
 
 
 def lease() -> timedelta:
