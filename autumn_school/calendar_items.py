@@ -1,11 +1,11 @@
 """Live sessions in calendars: the one-session .ics and each member's personal feed."""
 
-from django.db.models import Q
 from django.urls import reverse
 
-from autumn_school.models import Enrolment, LiveSession, Module
-from autumn_school.notifications import link
+from autumn_school.models import LiveSession
+from autumn_school.selectors.live import sessions_for_member
 from dimobel import calendar
+from dimobel.notify import link
 
 
 def session_item(session: LiveSession) -> calendar.CalendarItem:
@@ -23,19 +23,8 @@ def session_item(session: LiveSession) -> calendar.CalendarItem:
     )
 
 
-def sessions_for_member(user):
-    """Live sessions of the modules the member holds a place in or teaches."""
-    enrolled = Enrolment.objects.active().filter(learner_id=user.pk).values("module_id")
-    taught = Module.instructors.through.objects.filter(user_id=user.pk).values("module_id")
-    return (
-        LiveSession.objects.filter(Q(module_id__in=enrolled) | Q(module_id__in=taught))
-        .select_related("module")
-        .order_by("starts_at", "pk")
-    )
-
-
 @calendar.source
-def live_sessions(user):
+def live_sessions(user) -> list[calendar.CalendarItem]:
     if not user.is_authenticated:
         return []
     return [session_item(session) for session in sessions_for_member(user)]

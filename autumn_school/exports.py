@@ -1,19 +1,18 @@
 """The autumn school's CSV exports: a module's cohort for its instructors, and enrolments for organisers."""
 
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from autumn_school.services.teaching import cohort_overview
+from autumn_school.models import Module
+from autumn_school.selectors.enrolment import enrolments_for_export
+from autumn_school.selectors.teaching import cohort_overview
 from dimobel.csv_export import csv_response
 
 
-def cohort_csv(module):
+def cohort_csv(module: Module) -> HttpResponse:
     """One row per enrolment of the module (every status), with the figures of the instructor page."""
-    overview = cohort_overview(module)
-    enrolments = sorted(
-        [*overview.enrolled, *overview.waitlist, *overview.cancelled],
-        key=lambda e: (e.learner.last_name, e.learner.first_name, e.pk),
-    )
+    enrolments = cohort_overview(module).everyone
     header = [
         _("Name"),
         _("Email"),
@@ -48,9 +47,9 @@ def cohort_csv(module):
     return csv_response(f"{module.slug}-learners", header, rows)
 
 
-def enrolments_csv(queryset):
+def enrolments_csv(queryset) -> HttpResponse:
     """The organisers' export of the enrolments selected in the admin."""
-    enrolments = queryset.select_related("learner", "module__edition").order_by("module__title", "created_at")
+    enrolments = enrolments_for_export(queryset)
     header = [
         _("First name"),
         _("Last name"),
@@ -83,5 +82,5 @@ def enrolments_csv(queryset):
     return csv_response("autumn-school-enrolments", header, rows)
 
 
-def _stamp(moment):
+def _stamp(moment) -> str:
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""

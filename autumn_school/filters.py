@@ -3,33 +3,13 @@
 import django_filters
 from django import forms
 from django.conf import settings
-from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from autumn_school.forms.catalogue import CatalogueFilterForm
-from autumn_school.models import Edition, Enrolment, Module, Theme
-from autumn_school.search import search_modules
-from autumn_school.services.progress import count_rows
+from autumn_school.models import Edition, Module, Theme
+from autumn_school.selectors.catalogue import search_modules
 
 ORDERING = ["starts_on", "title", "pk"]  # the catalogue index (is_published, starts_on, title)
-
-
-def catalogue_modules(viewer):
-    """Published modules of published editions, with the seats taken and the viewer's own enrolment
-    (``my_status``, ``my_completed_at``) annotated, so a page of cards costs one query."""
-    taken = Enrolment.objects.active().filter(module=OuterRef("pk"))
-    modules = (
-        Module.objects.published()
-        .select_related("edition", "theme")
-        .defer("search_vector", "description")
-        .annotate(seats_taken=count_rows(taken))
-    )
-    if viewer.is_authenticated:
-        mine = Enrolment.objects.filter(module=OuterRef("pk"), learner=viewer).order_by()
-        modules = modules.annotate(
-            my_status=Subquery(mine.values("status")[:1]), my_completed_at=Subquery(mine.values("completed_at")[:1])
-        )
-    return modules
 
 
 class CatalogueFilterSet(django_filters.FilterSet):

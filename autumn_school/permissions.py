@@ -6,13 +6,15 @@ instructors and learners keep it optional."""
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from autumn_school.models import Certificate, Enrolment, LiveSession, Module, Resource
+from autumn_school.models import Certificate, LiveSession, Module, QuizAttempt, Resource
+from autumn_school.selectors.enrolment import active_enrolment
+from dimobel import roles
 from dimobel.mfa import require_mfa
 
 
 def is_school_staff(user) -> bool:
     """Staff and organisers see every module, published or not, and its instructor page."""
-    return user.is_authenticated and (user.is_staff or user.groups.filter(name="Organisers").exists())
+    return roles.is_organiser(user)
 
 
 def is_instructor(user, module) -> bool:
@@ -43,13 +45,6 @@ def _following_access(user, module) -> bool:
     return active_enrolment(user, module) is not None or _teaching_access(user, module)
 
 
-def active_enrolment(user, module):
-    """The member's enrolment in the module if they hold a place (not waitlisted or cancelled), else None."""
-    if not user.is_authenticated:
-        return None
-    return Enrolment.objects.active().filter(module=module, learner=user).first()
-
-
 def can_follow(user, module) -> bool:
     """Enrolled learners, the module's instructors and staff see lessons, resources and meeting links."""
     return active_enrolment(user, module) is not None or can_teach(user, module)
@@ -58,7 +53,7 @@ def can_follow(user, module) -> bool:
 def get_module_for_viewer(user, slug) -> Module:
     """A published module; an unpublished one only for its instructors and staff."""
     module = get_object_or_404(Module.objects.select_related("edition", "theme"), slug=slug)
-    if not (module.is_published and module.edition.is_published) and not _teaching_access(user, module):
+    if not module.is_in_catalogue and not _teaching_access(user, module):
         raise Http404
     return module
 
@@ -97,6 +92,13 @@ def get_live_session_for_instructor(user, session_id) -> LiveSession:
     if not _teaching_access(user, session.module):
         raise Http404
     return session
+
+
+def get_quiz_attempt_for_learner(user, module, attempt_id) -> QuizAttempt:
+    """Only the learner who made the attempt sees it: other learners and instructors get a 404."""
+    return get_object_or_404(
+        QuizAttempt.objects.select_related("enrolment"), pk=attempt_id, learner=user, quiz__module=module
+    )
 
 
 def get_certificate_for_download(user, certificate_id) -> Certificate:

@@ -1,17 +1,17 @@
 """What the autumn school reminds learners of. The shared sweep (dimobel.reminders) sends each reminder once."""
 
-from collections import defaultdict
-from datetime import timedelta
+from collections.abc import Iterator
+from datetime import datetime, timedelta
 
-from autumn_school.models import Enrolment, LiveSession
-from autumn_school.notifications import in_language_of, link
+from autumn_school.selectors.live import enrolled_learners_by_module, sessions_starting
 from dimobel import reminders
+from dimobel.notify import in_language_of, link
 
 DAY_BEFORE = timedelta(hours=24)
 HOUR_BEFORE = timedelta(hours=1)
 
 
-def _which(session, now):
+def _which(session, now) -> str | None:
     """The reminder due for the session right now: "24h" until an hour before the start, then "1h"."""
     if session.starts_at - HOUR_BEFORE <= now < session.starts_at:
         return "1h"
@@ -21,30 +21,13 @@ def _which(session, now):
 
 
 @reminders.provider
-def live_session_reminders(now):
+def live_session_reminders(now: datetime) -> Iterator[reminders.Reminder]:
     """Enrolled learners hear about a live session the day before and an hour before. A sweep that runs late
     still sends the one due at that moment; once the session has started, nothing more goes out."""
-    sessions = list(
-        LiveSession.objects.filter(
-            starts_at__gt=now,
-            starts_at__lte=now + DAY_BEFORE,
-            module__is_published=True,
-            module__edition__is_published=True,
-        )
-        .select_related("module")
-        .order_by("starts_at", "pk")
-    )
+    sessions = sessions_starting(after=now, within=DAY_BEFORE)
     if not sessions:
         return
-    learners_by_module = defaultdict(list)
-    enrolments = (
-        Enrolment.objects.active()
-        .filter(module_id__in={session.module_id for session in sessions}, learner__is_active=True)
-        .select_related("learner")
-        .order_by("pk")
-    )
-    for enrolment in enrolments:
-        learners_by_module[enrolment.module_id].append(enrolment.learner)
+    learners_by_module = enrolled_learners_by_module({session.module_id for session in sessions})
     for session in sessions:
         which = _which(session, now)
         due_at = session.starts_at - (HOUR_BEFORE if which == "1h" else DAY_BEFORE)
@@ -63,7 +46,7 @@ def live_session_reminders(now):
                 context={
                     "session": session,
                     "module": session.module,
-                    "when": "tomorrow" if which == "24h" else "in one hour",
+                    "tomorrow": which == "24h",
                     "module_url": module_url,
                     "ics_url": ics_url,
                     "join_url": join_url,

@@ -1,4 +1,5 @@
-"""Full-text search of the catalogue (PostgreSQL), built like the directory's (network/search.py).
+"""The catalogue's search index (PostgreSQL full text), built like the directory's (network/search.py); the
+query side is ``selectors.catalogue.search_modules``.
 
 Each module keeps a ``search_vector`` (GIN-indexed) built by one SQL UPDATE. Every text is indexed twice:
 with ``french_unaccent`` (French stems: "financement" ≈ "financer") and with ``simple_unaccent`` (words as
@@ -9,15 +10,11 @@ title ranks above a match in the description:
     B  summary, theme (named in the four languages)
     C  description, instructors' names
 
-Keep the vectors fresh: call ``refresh_module_search([module.pk])`` after saving a module, its instructors
-or its theme.
+Keep the vectors fresh: ``refresh_module_search([module.pk])`` after saving a module, its instructors or its
+theme (services.catalogue does it for the admin's edits).
 """
 
-from django.contrib.postgres.search import SearchRank
 from django.db import connection
-from django.db.models import F
-
-from network.search import clean_terms, search_query
 
 # Table names are Django's defaults for the autumn_school and network apps; the SQL is static, the ids
 # only ever arrive as parameters.
@@ -54,13 +51,3 @@ def refresh_module_search(module_ids=None) -> int:
     with connection.cursor() as cursor:
         cursor.execute(MODULE_SEARCH_SQL, [ids, ids])
         return cursor.rowcount
-
-
-def search_modules(queryset, text):
-    """Modules of ``queryset`` matching the words (web-search syntax, prefixes as you type), annotated with
-    ``rank``; order by ``-rank`` for the best match first. Empty words leave the queryset as it is."""
-    terms = clean_terms(text)
-    if not terms:
-        return queryset
-    query = search_query(terms)
-    return queryset.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))

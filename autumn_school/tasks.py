@@ -6,6 +6,6 @@ from autumn_school.services import questions
 
 
 @shared_task(name="autumn_school.send_question_digests", soft_time_limit=240, time_limit=280)
-def send_question_digests():
+def send_question_digests() -> int:
     """Hourly (beat): each instructor gets one email listing the new questions of the modules they teach."""
     return questions.send_question_digests()

@@ -26,6 +26,8 @@ urlpatterns = [
     path("sessions/<int:session_id>/join/", live.join, name="session_join"),
     path("sessions/<int:session_id>.ics", live.session_ics, name="session_ics"),
     path("sessions/<int:session_id>/attendance/", live.attendance, name="session_attendance"),
+    path("sessions/<int:session_id>/attendance/save/", live.save_attendance, name="session_attendance_save"),
+    path("sessions/<int:session_id>/recording/", live.save_recording, name="session_recording"),
     # Instructors
     path("modules/<slug:slug>/teach/", teaching.instructor_page, name="teach"),
     path("modules/<slug:slug>/teach/learners.csv", teaching.export_csv, name="teach_csv"),

@@ -44,7 +44,7 @@ def parse_video(url: str) -> Video | None:
     return None
 
 
-def _youtube_id(segments, query):
+def _youtube_id(segments, query) -> str | None:
     if segments == ["watch"]:
         return (query.get("v") or [None])[0]
     if len(segments) >= 2 and segments[0] in YOUTUBE_PATH_PREFIXES:
@@ -52,7 +52,7 @@ def _youtube_id(segments, query):
     return None
 
 
-def _youtube(video_id, query):
+def _youtube(video_id, query) -> Video | None:
     if not video_id or not YOUTUBE_ID.match(video_id):
         return None
     embed_url = f"https://www.youtube-nocookie.com/embed/{video_id}"
@@ -62,7 +62,7 @@ def _youtube(video_id, query):
     return Video("youtube", video_id, embed_url)
 
 
-def _vimeo(segments, query):
+def _vimeo(segments, query) -> Video | None:
     if segments and segments[0] == "video":  # player.vimeo.com/video/<id>
         segments = segments[1:]
     elif len(segments) >= 3 and segments[0] == "channels":  # vimeo.com/channels/<name>/<id>

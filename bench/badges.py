@@ -40,8 +40,9 @@ def _event_with_registrations(people):
 
 
 def bench_badges(people=PEOPLE):
-    from events.badges import badge_sheet_pdf, sheet_registrations
+    from events.badges import badge_sheet_pdf
     from events.models import BadgeSheetJob
+    from events.selectors.badges import sheet_registrations
     from events.services.badges import render_badge_sheet
     from network.models import User
 
@@ -59,6 +60,6 @@ def bench_badges(people=PEOPLE):
     organiser = User.objects.create(email="bench-badges@example.org", first_name="Bench", last_name="Organiser")
     job = BadgeSheetJob.objects.create(event=event, requested_by=organiser, total=people)
     start = time.perf_counter()
-    render_badge_sheet(job.pk)
+    render_badge_sheet(job_id=job.pk)
     elapsed = time.perf_counter() - start
     print(f"badge sheet job (query, draw, store), {people} people: {elapsed * 1000:.0f} ms")

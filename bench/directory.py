@@ -77,7 +77,7 @@ def measure(client, *, runs=RUNS, out=print):
 
 
 def bench_directory():
-    from network.demo_scale import seed_scale
+    from demo.network.scale import seed_scale
     from network.models import Organisation, Profile, User
 
     scale = int(os.environ.get("BENCH_SCALE", DEFAULT_SCALE))

@@ -3,13 +3,12 @@ workspaces they belong to (as the project's holder or one of its mentors), until
 
 from datetime import datetime, time, timedelta
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consortium.models import Milestone, Project
-from consortium.services.accompaniment import OPEN_STATUSES
 from dimobel import calendar
 
 # A due date is a day, but feed items are timed: a short slot in the morning reads as "due that day" in
@@ -32,18 +31,19 @@ def milestone_item(milestone: Milestone) -> calendar.CalendarItem:
     )
 
 
-def milestones_for_member(user):
+def milestones_for_member(user) -> QuerySet[Milestone]:
     member_of = Project.objects.filter(Q(holder_id=user.pk) | Q(mentorships__mentor_id=user.pk)).values("pk")
     return (
-        Milestone.objects.filter(project__in=member_of, project__status__in=OPEN_STATUSES)
-        .exclude(status=Milestone.Status.DONE)
+        Milestone.objects.in_open_workspaces()
+        .pending()
+        .filter(project__in=member_of)
         .select_related("project")
         .order_by("due_on", "pk")
     )
 
 
 @calendar.source
-def milestones(user):
+def milestones(user) -> list[calendar.CalendarItem]:
     if not user.is_authenticated:
         return []
     return [milestone_item(milestone) for milestone in milestones_for_member(user)]

@@ -1,4 +1,4 @@
-"""Chart shapes for the consortium's figures (consortium.stats): percentages and pixel rows the SVG templates
+"""Chart shapes for the consortium's figures (consortium.selectors.stats): percentages and pixel rows the SVG templates
 (templates/consortium/includes/charts/) only print, with both a left-to-right and a right-to-left x so the
 charts read in the page's direction."""
 
@@ -127,7 +127,7 @@ def stacked_chart(chart_id, title, parts) -> dict:
 
 
 def milestones_chart(chart_id, timeliness) -> dict:
-    """``timeliness``: a consortium.stats.Timeliness."""
+    """``timeliness``: a consortium.selectors.stats.Timeliness."""
     return stacked_chart(
         chart_id,
         _("Milestones on time and late"),

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from network.countries import country_names
+from dimobel.countries import country_names
 
 # The corridor's zones: a closing time or a jury deadline is the same instant in Brussels and in Casablanca.
 CORRIDOR_ZONES = (("Europe/Brussels", _("Brussels time")), ("Africa/Casablanca", _("Casablanca time")))

@@ -8,19 +8,13 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from consortium.models import Call, Milestone, Project, ProjectDocument, ReviewAssignment
+from dimobel import roles
 from dimobel.mfa import MFARequired, has_mfa, require_mfa
-
-ORGANISERS = "Organisers"
 
 
 def is_consortium_staff(user) -> bool:
-    """Staff and the Organisers group run calls, screening, selection and the dashboard. The answer is kept on
-    the user object, so a request that asks several times (a view, then its template) queries the group once."""
-    if not user.is_authenticated:
-        return False
-    if not hasattr(user, "_consortium_staff"):
-        user._consortium_staff = user.is_staff or user.groups.filter(name=ORGANISERS).exists()
-    return user._consortium_staff
+    """Staff and the Organisers group run calls, screening, selection and the dashboard."""
+    return roles.is_organiser(user)
 
 
 def staff_access(user) -> bool:

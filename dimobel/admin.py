@@ -17,10 +17,10 @@ class SentReminderAdmin(admin.ModelAdmin):
     list_select_related = ["recipient", "content_type", "email"]
     date_hierarchy = "sent_at"
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request, obj=None) -> bool:
         return False
 
     @admin.display(description=_("email"), ordering="email__status")
@@ -82,14 +82,14 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     ]
     readonly_fields = fields
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request, obj=None) -> bool:
         return False
 
     @admin.display(description=_("about"))
-    def about_link(self, email):
+    def about_link(self, email) -> str:
         return f"{email.content_type} #{email.object_id}" if email.content_type_id else "–"
 
     @admin.display(description=_("attachments"))
@@ -97,7 +97,7 @@ class OutboundEmailAdmin(admin.ModelAdmin):
         return ", ".join(attachment["filename"] for attachment in email.attachments) or "–"
 
     @admin.action(description=_("Retry now"), permissions=["view"])
-    def retry_now(self, request, queryset):
+    def retry_now(self, request, queryset) -> None:
         count = outbox.retry_now(queryset)
         self.message_user(
             request,
@@ -107,7 +107,7 @@ class OutboundEmailAdmin(admin.ModelAdmin):
         )
 
     @admin.action(description=_("Cancel (do not send)"), permissions=["view"])
-    def cancel(self, request, queryset):
+    def cancel(self, request, queryset) -> None:
         count = outbox.cancel(queryset)
         self.message_user(
             request,

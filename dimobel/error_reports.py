@@ -14,13 +14,13 @@ logger = logging.getLogger(__name__)
 
 
 class OutboxAdminEmailHandler(AdminEmailHandler):
-    def emit(self, record):
+    def emit(self, record) -> None:
         # A 503 is the database being away (dimobel.error_pages): queuing would wait on the pool for nothing.
         if not settings.ADMINS or getattr(record, "status_code", None) == 503:
             return
         super().emit(record)
 
-    def send_mail(self, subject, message, *args, html_message=None, **kwargs):
+    def send_mail(self, subject, message, *args, html_message=None, **kwargs) -> None:
         from dimobel.mail import queue_message
 
         try:

@@ -13,18 +13,20 @@ import mimetypes
 import warnings
 import zipfile
 from collections import defaultdict
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial, reduce
 from io import BytesIO
 from operator import or_
 from pathlib import Path
+from typing import Never
 from urllib.parse import quote
 
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
-from django.core.files.uploadedfile import InMemoryUploadedFile
+from django.core.files.uploadedfile import InMemoryUploadedFile, UploadedFile
 from django.db import models, router, transaction
 from django.db.models import Q
 from django.db.models.deletion import Collector
@@ -43,7 +45,7 @@ IMAGE_MAX_PIXELS = 40_000_000
 PDF_MAX_BYTES = 20 * 1024 * 1024
 
 
-def check_size(upload, max_bytes):
+def check_size(upload, max_bytes) -> None:
     if upload.size > max_bytes:
         raise ValidationError(
             _("The file is too large (%(size)s); the limit is %(limit)s."),
@@ -52,7 +54,9 @@ def check_size(upload, max_bytes):
         )
 
 
-def clean_image(upload, *, max_bytes=DEFAULT_IMAGE_MAX_BYTES, box=(800, 800), max_pixels=IMAGE_MAX_PIXELS):
+def clean_image(
+    upload, *, max_bytes=DEFAULT_IMAGE_MAX_BYTES, box=(800, 800), max_pixels=IMAGE_MAX_PIXELS
+) -> InMemoryUploadedFile:
     """Validate an uploaded image and return a re-encoded, resized copy ready to save.
 
     The pixel budget is checked on the header, before anything is decoded: a small PNG of one colour can
@@ -79,7 +83,16 @@ def clean_image(upload, *, max_bytes=DEFAULT_IMAGE_MAX_BYTES, box=(800, 800), ma
     return InMemoryUploadedFile(buffer, None, name, IMAGE_FORMATS[image_format], buffer.getbuffer().nbytes, None)
 
 
-def check_pixels(size, max_pixels=IMAGE_MAX_PIXELS):
+def clean_uploaded_image(value, *, box) -> InMemoryUploadedFile | bool | None:
+    """For a ClearableFileInput: a checked, resized image; False to remove the current one; None to keep it."""
+    if value is False:
+        return False
+    if isinstance(value, UploadedFile):
+        return clean_image(value, box=box)
+    return None
+
+
+def check_pixels(size, max_pixels=IMAGE_MAX_PIXELS) -> None:
     width, height = size
     if width * height > max_pixels:
         raise ValidationError(
@@ -116,7 +129,7 @@ def _open_image(upload, max_pixels):
         raise ValidationError(_("This file is not an image we can read."), code="not_an_image") from exc
 
 
-def check_pdf(upload, *, max_bytes=PDF_MAX_BYTES):
+def check_pdf(upload, *, max_bytes=PDF_MAX_BYTES) -> None:
     """A PDF by its content: the %PDF- signature at the start."""
     check_size(upload, max_bytes)
     upload.seek(0)
@@ -216,21 +229,21 @@ class PrivateStorage(FileSystemStorage):
         super().__init__(base_url=None)
 
     @property
-    def base_location(self):
+    def base_location(self) -> str:
         return str(settings.PRIVATE_MEDIA_ROOT)
 
     @property
-    def location(self):
+    def location(self) -> str:
         return str(Path(settings.PRIVATE_MEDIA_ROOT).resolve())
 
-    def url(self, name):
+    def url(self, name) -> Never:
         raise ValueError("Private files have no URL; serve them with private_file_response().")
 
 
 private_storage = PrivateStorage()
 
 
-def private_file_response(field_file, *, download_name=None):
+def private_file_response(field_file, *, download_name=None) -> HttpResponse:
     """Serve a private file after the caller checked permission. Never link to MEDIA_URL for these."""
     if not field_file:
         raise Http404
@@ -294,7 +307,7 @@ def delete_replaced_files(instance, old_names) -> None:
 
 
 @contextmanager
-def replacing_files(instance):
+def replacing_files(instance) -> Iterator[None]:
     """Around the save of ``instance``, inside its transaction (``with transaction.atomic(),
     replacing_files(form.instance): form.save()``): the files it no longer names go after the commit."""
     old_names = stored_file_names(instance)
@@ -312,27 +325,36 @@ def delete_files_of(*rows) -> None:
         collector = Collector(using=router.db_for_write(model))
         collector.collect(instances)
         for collected_model, collected in collector.data.items():
-            for field in file_fields(collected_model):
-                for instance in collected:
-                    if name := getattr(instance, field.attname).name:
-                        delete_file_on_commit(field.storage, name)
+            _delete_files_on_commit(file_fields(collected_model), collected)
         for queryset in collector.fast_deletes:  # cascaded rows Django deletes with one query, never loaded
-            fields = file_fields(queryset.model)
-            for names in queryset.values_list(*(field.attname for field in fields)) if fields else ():
-                for field, name in zip(fields, names, strict=True):
-                    if name:
-                        delete_file_on_commit(field.storage, name)
+            _delete_named_files_on_commit(file_fields(queryset.model), queryset)
+
+
+def _delete_files_on_commit(fields, instances) -> None:
+    for field in fields:
+        for instance in instances:
+            if name := getattr(instance, field.attname).name:
+                delete_file_on_commit(field.storage, name)
+
+
+def _delete_named_files_on_commit(fields, queryset) -> None:
+    if not fields:
+        return
+    for names in queryset.values_list(*(field.attname for field in fields)):
+        for field, name in zip(fields, names, strict=True):
+            if name:
+                delete_file_on_commit(field.storage, name)
 
 
 class ReplacedFilesAdminMixin:
     """For a ModelAdmin whose model (or an inline's) has file fields: what the admin replaces, clears or deletes
     goes after the commit, as the services do."""
 
-    def save_model(self, request, obj, form, change):
+    def save_model(self, request, obj, form, change) -> None:
         with replacing_files(obj):
             super().save_model(request, obj, form, change)
 
-    def save_formset(self, request, form, formset, change):
+    def save_formset(self, request, form, formset, change) -> None:
         has_files = bool(file_fields(formset.model))
         existing = [(inline.instance, stored_file_names(inline.instance)) for inline in formset.initial_forms]
         super().save_formset(request, form, formset, change)
@@ -345,12 +367,12 @@ class ReplacedFilesAdminMixin:
                 if name:
                     delete_file_on_commit(instance._meta.get_field(attname).storage, name)
 
-    def delete_model(self, request, obj):
+    def delete_model(self, request, obj) -> None:
         with transaction.atomic(using=router.db_for_write(type(obj))):
             delete_files_of(obj)
             super().delete_model(request, obj)
 
-    def delete_queryset(self, request, queryset):
+    def delete_queryset(self, request, queryset) -> None:
         with transaction.atomic(using=queryset.db):
             delete_files_of(*queryset)
             super().delete_queryset(request, queryset)

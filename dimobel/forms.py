@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Model
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +21,7 @@ class ChosenRowForm(forms.Form):
         self.fields[name] = forms.ModelChoiceField(queryset=queryset)
 
 
-def chosen_row_or_404(data, name, queryset):
+def chosen_row_or_404(data, name, queryset) -> Model:
     """The row of ``queryset`` whose id ``data[name]`` holds, or 404."""
     form = ChosenRowForm(data, name=name, queryset=queryset)
     if not form.is_valid():

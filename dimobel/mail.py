@@ -12,6 +12,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -19,6 +20,9 @@ from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+
+if TYPE_CHECKING:
+    from dimobel.models import OutboundEmail
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +74,7 @@ def queue_mail(
     headers=None,
     about=None,
     send_after: datetime | None = None,
-):
+) -> "OutboundEmail":
     """Render one email and put it in the outbox, in the current transaction. Returns the OutboundEmail.
 
     ``to`` is a member (their address and language) or an address. ``about`` is the object the email concerns
@@ -106,7 +110,7 @@ def queue_mail(
     return email
 
 
-def queue_message(*, to: str, subject: str, body: str, html: str = "", from_email=None):
+def queue_message(*, to: str, subject: str, body: str, html: str = "", from_email=None) -> "OutboundEmail":
     """Put an email already written (an error report to ADMINS) in the outbox, in the current transaction."""
     from dimobel import outbox
     from dimobel.models import OutboundEmail

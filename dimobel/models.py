@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class OutboundEmailQuerySet(models.QuerySet):
-    def due(self, now=None):
+    def due(self, now=None) -> "OutboundEmailQuerySet":
         """What a relay may deliver now: queued and due, or claimed by a sender whose lease ran out (it died)."""
         now = now or timezone.now()
         return self.filter(
@@ -17,11 +17,11 @@ class OutboundEmailQuerySet(models.QuerySet):
             | models.Q(status=OutboundEmail.Status.SENDING, claimed_until__lte=now)
         )
 
-    def pending(self):
+    def pending(self) -> "OutboundEmailQuerySet":
         """Not delivered yet, and still to be tried."""
         return self.filter(status__in=[OutboundEmail.Status.QUEUED, OutboundEmail.Status.SENDING])
 
-    def concerning(self, obj):
+    def concerning(self, obj) -> "OutboundEmailQuerySet":
         return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
 
 
@@ -156,7 +156,7 @@ class SentReminder(models.Model):
         return f"{self.kind} → {self.recipient or _('guest')}"
 
 
-def new_calendar_token():
+def new_calendar_token() -> str:
     return secrets.token_urlsafe(32)
 
 

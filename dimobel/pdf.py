@@ -21,8 +21,6 @@ per word and font (cached for the process; a width scales with the font size), a
 """
 
 import logging
-import re
-import zlib
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
@@ -209,7 +207,7 @@ def add_qr(pdf: FPDF, data: str, *, x: float, y: float, size: float, border: int
 
     It is drawn as vector squares, one rectangle per run of dark modules in a row, all filled at once (so no
     hairline shows between neighbours), in a coordinate system of one unit per module: sharp at any print
-    size and much lighter to make than a PNG per code. ``extract_qr_codes`` reads them back."""
+    size and much lighter to make than a PNG per code."""
     matrix = qr_matrix(data)
     module = size / (len(matrix) + 2 * border)
     k = pdf.k
@@ -236,102 +234,3 @@ def add_qr(pdf: FPDF, data: str, *, x: float, y: float, size: float, border: int
 
 def output_bytes(pdf: FPDF) -> bytes:
     return bytes(pdf.output())
-
-
-# Reading text back, for tests and debugging: only what the documents above contain (fonts with a
-# ToUnicode map, text shown with Tj), not PDFs in general.
-
-_OBJECT = re.compile(rb"(\d+) 0 obj(.*?)endobj", re.DOTALL)
-_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.DOTALL)
-_LENGTH = re.compile(rb"/Length (\d+)")
-_FONT_REF = re.compile(rb"/(F\d+) (\d+) 0 R")
-_TO_UNICODE = re.compile(rb"/ToUnicode (\d+) 0 R")
-_BFCHAR = re.compile(rb"<([0-9A-Fa-f]+)> <([0-9A-Fa-f]+)>")
-_CONTENT_TOKEN = re.compile(
-    rb"/(F\d+) [\d.]+ Tf|[\d.-]+ ([\d.-]+) Td|[\d.-]+ [\d.-]+ [\d.-]+ [\d.-]+ [\d.-]+ ([\d.-]+) Tm"
-    rb"|\(((?:\\.|[^\\)])*)\) ?Tj|(ET)",
-    re.DOTALL,
-)
-_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
-
-
-def _stream_data(body: bytes) -> bytes | None:
-    match = _STREAM.search(body)
-    if match is None:
-        return None
-    data = match.group(1)
-    # Binary data may itself end in a carriage return, which the pattern above takes for the line break:
-    # the dictionary's /Length says exactly where the data ends.
-    length = _LENGTH.search(body[: match.start()])
-    if length:
-        data = body[match.start(1) : match.start(1) + int(length.group(1))]
-    return zlib.decompress(data) if b"/FlateDecode" in body[: match.start()] else data
-
-
-def _unescape(literal: bytes) -> bytes:
-    def replace(match):
-        escaped = match.group(1)
-        if escaped[:1].isdigit():
-            return bytes([int(escaped, 8)])
-        return _ESCAPES.get(escaped, escaped)
-
-    return re.sub(rb"\\([0-7]{1,3}|.)", replace, literal, flags=re.DOTALL)
-
-
-_QR_DRAWING = re.compile(rb"0 g [\d.]+ 0 0 -[\d.]+ [\d.-]+ [\d.-]+ cm\n(.*?)\nf Q", re.DOTALL)
-_QR_RUN = re.compile(rb"(\d+) (\d+) (\d+) 1 re")
-
-
-def extract_qr_codes(data: bytes) -> list[tuple[tuple[bool, ...], ...]]:
-    """The QR codes ``add_qr`` drew in a PDF, as module matrices (``dimobel.qr.qr_matrix``), in drawing order."""
-    codes = []
-    for body in _OBJECT.findall(data):
-        content = _stream_data(body[1]) or b""
-        for drawing in _QR_DRAWING.findall(content):
-            runs = [tuple(map(int, run)) for run in _QR_RUN.findall(drawing)]
-            # The finder patterns put dark modules in the last row and the last column of every code.
-            side = max(start + length for start, _row, length in runs)
-            rows = [[False] * side for _index in range(side)]
-            for start, row, length in runs:
-                rows[row][start : start + length] = [True] * length
-            codes.append(tuple(tuple(row) for row in rows))
-    return codes
-
-
-def extract_text(data: bytes) -> str:
-    """The text of a PDF written by this module, one line per text line, glyphs in drawing order
-    (so an Arabic line comes out in visual order, right to left read backwards)."""
-    objects = {int(number): body for number, body in _OBJECT.findall(data)}
-    font_maps = {}
-    for name, number in _FONT_REF.findall(data):
-        to_unicode = _TO_UNICODE.search(objects.get(int(number), b""))
-        if to_unicode:
-            cmap = _stream_data(objects[int(to_unicode.group(1))]) or b""
-            font_maps[name.decode()] = {
-                int(glyph, 16): bytes.fromhex(text.decode()).decode("utf-16-be")
-                for glyph, text in _BFCHAR.findall(cmap)
-            }
-    lines, current, glyphs, y = [], [], {}, None
-    for body in objects.values():
-        content = _stream_data(body)
-        if not content or b" Tj" not in content:
-            continue
-        for font, td_y, tm_y, literal, end in _CONTENT_TOKEN.findall(content):
-            position = td_y or tm_y
-            if font:
-                glyphs = font_maps.get(font.decode(), {})
-            elif position:
-                # A move to another baseline starts a new line; accents and marks sit a little off it.
-                if y is None or abs(float(position) - y) > 3:
-                    if current:
-                        lines.append("".join(current))
-                    current, y = [], float(position)
-            elif literal:
-                raw = _unescape(literal)
-                current.extend(glyphs.get(int.from_bytes(raw[i : i + 2], "big"), "") for i in range(0, len(raw), 2))
-            elif end and current:
-                lines.append("".join(current))
-                current, y = [], None
-    if current:
-        lines.append("".join(current))
-    return "\n".join(lines)

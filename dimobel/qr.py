@@ -25,6 +25,13 @@ def qr_svg(data: str, *, scale: int = 4, border: int = 2, title: str = "") -> st
     return mark_safe(svg)  # noqa: S308 (segno escapes the title and the data is only drawn, never echoed)
 
 
+def qr_svg_file(data: str, *, scale: int = 8, border: int = 2) -> bytes:
+    """A standalone SVG file (a ticket's QR code served on its own URL)."""
+    buffer = BytesIO()
+    _make(data).save(buffer, kind="svg", scale=scale, border=border)
+    return buffer.getvalue()
+
+
 def qr_png(data: str, *, scale: int = 10, border: int = 2) -> bytes:
     """A black-on-white PNG, sharp enough to print (each module is ``scale`` pixels)."""
     buffer = BytesIO()

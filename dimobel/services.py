@@ -5,7 +5,7 @@ from dimobel.mail import queue_mail
 from dimobel.models import CalendarFeed, new_calendar_token
 
 
-def forward_contact_message(*, name, email, subject, message):
+def forward_contact_message(*, name, email, subject, message) -> None:
     """Queue a visitor's message to the team, with Reply-To set to the visitor."""
     queue_mail(
         template_prefix="emails/contact_message",

@@ -10,21 +10,20 @@ from datetime import timedelta
 from django.db.models import Exists, Min, OuterRef, Q
 
 from dimobel import reminders
-from events.b2b import agendas
 from events.contact import language_of, link, reminder_recipient
-from events.models import B2BParticipant, Meeting, Registration
+from events.models import B2BParticipant, Meeting
+from events.selectors.b2b import agendas
 
 AGENDA_NOTICE = timedelta(days=1)
 NUDGE_NOTICE = timedelta(days=5)
 
 
 def _participants():
-    return B2BParticipant.objects.filter(
-        Q(registration__user__isnull=True) | Q(registration__user__is_active=True),
-        event__b2b_enabled=True,
-        is_active=True,
-        registration__status=Registration.Status.CONFIRMED,
-    ).select_related("event", "registration__user")
+    return (
+        B2BParticipant.objects.active()
+        .filter(Q(registration__user__isnull=True) | Q(registration__user__is_active=True), event__b2b_enabled=True)
+        .select_related("event", "registration__user")
+    )
 
 
 def _reminder(participant, *, kind, due_at, template, context):
@@ -74,10 +73,7 @@ def agenda_day_before(now):
 @reminders.provider
 def nudge_5d(now):
     """Active members with no meeting (accepted or requested) hear once, five days before the event."""
-    any_meeting = Meeting.objects.filter(
-        Q(requester=OuterRef("pk")) | Q(recipient=OuterRef("pk")),
-        status__in=[Meeting.Status.REQUESTED, Meeting.Status.ACCEPTED],
-    )
+    any_meeting = Meeting.objects.open().filter(Q(requester=OuterRef("pk")) | Q(recipient=OuterRef("pk")))
     quiet = (
         _participants()
         .filter(registration__user__isnull=False)

@@ -1,16 +1,16 @@
-"""Badges: one A6 badge, or A4 sheets of four, with the person's name, organisation, category and the QR code
-that opens their check-in page. When the event has B2B meetings, each badge has a back with the person's
-accepted meetings; on sheets the backs follow their fronts, mirrored, for duplex printing (long-edge flip).
+"""Badges drawn as PDF: one A6 badge, or A4 sheets of four, with the person's name, organisation, category and
+the QR code that opens their check-in page. When the event has B2B meetings, each badge has a back with the
+person's accepted meetings; on sheets the backs follow their fronts, mirrored, for duplex printing (long-edge
+flip). What goes on them is read by events.selectors.badges.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from dimobel.pdf import add_qr, is_rtl, new_document, output_bytes, write_text
-from events.models import Registration
+from events.selectors.badges import meetings_by_registration
 from events.tickets import checkin_url
 from events.times import local, time_range
 
@@ -34,43 +34,6 @@ def script_language(text: str, default: str = "en") -> str:
     return default
 
 
-@dataclass(frozen=True)
-class BadgeMeeting:
-    starts_at: object
-    ends_at: object
-    table: int | None
-    other_name: str
-    other_organisation: str
-
-
-def _meeting_rows(meetings) -> list[BadgeMeeting]:
-    rows = []
-    for meeting in meetings:
-        other = meeting.other.registration
-        rows.append(
-            BadgeMeeting(meeting.starts_at, meeting.ends_at, meeting.table, other.full_name, other.organisation_name)
-        )
-    return rows
-
-
-def meetings_by_registration(event, registrations) -> dict[int, list[BadgeMeeting]]:
-    """Each registration's accepted B2B meetings, in one query whatever the number of badges."""
-    if not event.b2b_enabled:
-        return {}
-    from events import b2b  # the B2B read side imports matchmaking; only badges with a back need it
-
-    participants = [registration.b2b for registration in registrations if _b2b_of(registration)]
-    agendas = b2b.agendas(participants)
-    return {participant.registration_id: _meeting_rows(agendas.get(participant.pk, [])) for participant in participants}
-
-
-def _b2b_of(registration):
-    try:
-        return registration.b2b
-    except Registration.b2b.RelatedObjectDoesNotExist:
-        return None
-
-
 def _event_dates(event) -> str:
     start, end = local(event, event.starts_at), local(event, event.ends_at)
     if start.date() == end.date():
@@ -78,7 +41,7 @@ def _event_dates(event) -> str:
     return f"{start:%d.%m}–{end:%d.%m.%Y} · {event.city}"
 
 
-def draw_front(pdf, registration, *, x, y, width, height, event=None):
+def draw_front(pdf, registration, *, x, y, width, height, event=None) -> None:
     """The badge's front in the box (x, y, width, height), in mm."""
     event = event or registration.event
     inner = width - 2 * PADDING
@@ -123,7 +86,7 @@ def draw_front(pdf, registration, *, x, y, width, height, event=None):
     )  # fmt: skip
 
 
-def draw_back(pdf, registration, meetings, *, x, y, width, height, event=None):
+def draw_back(pdf, registration, meetings, *, x, y, width, height, event=None) -> None:
     """The back: the person's B2B agenda, in their language, times in the event's zone."""
     event = event or registration.event
     inner = width - 2 * PADDING
@@ -179,23 +142,13 @@ def badge_pdf(registration) -> bytes:
     return output_bytes(pdf)
 
 
-def _cut_lines(pdf):
+def _cut_lines(pdf) -> None:
     pdf.set_draw_color(190, 190, 190)
     pdf.set_line_width(0.2)
     with pdf.local_context():
         pdf.set_dash_pattern(dash=2, gap=2)
         pdf.line(SHEET_CELL[0], 0, SHEET_CELL[0], pdf.h)
         pdf.line(0, SHEET_CELL[1], pdf.w, SHEET_CELL[1])
-
-
-def sheet_registrations(event, category=None):
-    """Who gets a badge on the event's sheets: confirmed registrations (one category's, if given), by name."""
-    registrations = (
-        Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
-        .select_related("category", "b2b")
-        .order_by("last_name", "first_name", "pk")
-    )
-    return registrations.filter(category=category) if category else registrations
 
 
 def sheet_position(index, *, back=False) -> tuple[float, float]:

@@ -7,9 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from dimobel import calendar
-from events.b2b import person_label
 from events.contact import ticket_path
-from events.models import Meeting, MeetingSeat, Registration, Session
+from events.models import B2BParticipant, Meeting, MeetingSeat, Session
 
 
 def place(event) -> str:
@@ -46,11 +45,11 @@ def session_item(session: Session) -> calendar.CalendarItem:
 
 def meeting_item(meeting, participant) -> calendar.CalendarItem:
     """The meeting as seen by ``participant``: with whom, where, at which table."""
-    other = meeting.recipient if meeting.requester_id == participant.pk else meeting.requester
+    other = meeting.other_side(participant.pk)
     event = meeting.event
     return calendar.CalendarItem(
         uid=f"events-b2b-meeting-{meeting.pk}",
-        title=_("B2B meeting with %(name)s") % {"name": person_label(other.registration)},
+        title=_("B2B meeting with %(name)s") % {"name": other.registration.name_and_organisation},
         start=meeting.starts_at,
         end=meeting.ends_at,
         location=_("%(venue)s, table %(table)s") % {"venue": event.venue_name, "table": meeting.table},
@@ -79,14 +78,11 @@ def b2b_meetings(user):
     """The member's accepted meetings, in one query, whichever side of the request they were on."""
     if not user.is_authenticated:
         return []
-    my_seats = MeetingSeat.objects.filter(
-        meeting=OuterRef("pk"),
-        participant__registration__user_id=user.pk,
-        participant__is_active=True,
-        participant__registration__status=Registration.Status.CONFIRMED,
-    )
+    mine = B2BParticipant.objects.active().filter(registration__user_id=user.pk)
+    my_seats = MeetingSeat.objects.filter(meeting=OuterRef("pk"), participant__in=mine)
     meetings = (
-        Meeting.objects.filter(Exists(my_seats), status=Meeting.Status.ACCEPTED)
+        Meeting.objects.filter(Exists(my_seats))
+        .accepted()
         .select_related("event", "requester__registration", "recipient__registration")
         .order_by("starts_at", "pk")
     )

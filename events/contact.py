@@ -9,12 +9,14 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from dimobel import notify
 from dimobel.mail import absolute_url
 
 
 def language_of(registration) -> str:
-    user = registration.user if registration.user_id else None
-    return (user.preferred_language if user else registration.language) or settings.LANGUAGE_CODE
+    if registration.user_id:
+        return notify.language_of(registration.user)
+    return registration.language or settings.LANGUAGE_CODE
 
 
 def address_of(registration) -> str:

@@ -1,27 +1,13 @@
 """Dashboard section: the member's upcoming registrations, with links to their tickets."""
 
-from django.utils import timezone
-
 from dimobel import dashboard
-from events.models import Registration
+from events.selectors.registration import upcoming_registrations
 
 SHOWN = 5
 
 
-def registrations_section(request):
-    registrations = list(
-        Registration.objects.filter(
-            user=request.user,
-            event__ends_at__gte=timezone.now(),
-            status__in=[
-                Registration.Status.CONFIRMED,
-                Registration.Status.PENDING,
-                Registration.Status.WAITLISTED,
-            ],
-        )
-        .select_related("event", "category")
-        .order_by("event__starts_at", "pk")[:SHOWN]
-    )
+def registrations_section(request) -> dict | None:
+    registrations = upcoming_registrations(request.user, limit=SHOWN)
     if not registrations:
         return None
     return {"registrations": registrations}

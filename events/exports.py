@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
 
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +17,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from dimobel.csv_export import csv_response, safe_cell
-from events.models import Answer, Question
+from events.selectors.registration import event_slugs, questions_of_events, registrations_for_export
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -39,22 +38,10 @@ class Table:
     rows: list  # text, or datetimes (aware) that each format writes its own way
 
 
-def _questions(event_ids) -> list[Question]:
-    return list(
-        Question.objects.filter(event_id__in=event_ids)
-        .select_related("event")
-        .order_by("event__starts_at", "event_id", "position", "pk")
-    )
-
-
 def registrations_table(queryset) -> Table:
     """The rows of an export (three queries: registrations with event and category, answers, questions)."""
-    registrations = list(
-        queryset.select_related("event", "category")
-        .prefetch_related(Prefetch("answers", queryset=Answer.objects.only("registration_id", "question_id", "value")))
-        .order_by("event__starts_at", "event_id", "last_name", "first_name", "pk")
-    )
-    questions = _questions({registration.event_id for registration in registrations})
+    registrations = registrations_for_export(queryset)
+    questions = questions_of_events({registration.event_id for registration in registrations})
     several_events = len({question.event_id for question in questions} | {r.event_id for r in registrations}) > 1
     header = [
         _("First name"), _("Last name"), _("Email"), _("Organisation"), _("Job title"), _("Country"),
@@ -92,12 +79,12 @@ def registrations_table(queryset) -> Table:
     return Table(header=header, rows=rows)
 
 
-def _filename(queryset):
-    slugs = sorted(set(queryset.values_list("event__slug", flat=True)))
+def _filename(queryset) -> str:
+    slugs = event_slugs(queryset)
     return f"registrations-{slugs[0]}" if len(slugs) == 1 else "registrations"
 
 
-def _text(value):
+def _text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):

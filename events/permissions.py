@@ -5,18 +5,17 @@ two-factor authentication (``organiser_access``)."""
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from dimobel import roles
 from dimobel.mfa import require_mfa
 from events.models import B2BParticipant, BadgeSheetJob, Event, Meeting, Registration
-from events.tickets import registration_from_token
+from events.selectors.registration import registration_from_checkin_token
 
 
 def is_organiser(user, event=None) -> bool:
     """Staff, the Organisers group, and (for one event) the members named as its organisers."""
-    if not user.is_authenticated:
-        return False
-    if user.is_staff or user.groups.filter(name="Organisers").exists():
+    if roles.is_organiser(user):
         return True
-    return event is not None and event.organisers.filter(pk=user.pk).exists()
+    return user.is_authenticated and event is not None and event.organisers.filter(pk=user.pk).exists()
 
 
 def organiser_access(user, event) -> bool:
@@ -69,7 +68,7 @@ def get_registration_by_secret(secret) -> Registration:
 
 def get_ticket_by_secret(secret) -> Registration:
     """A confirmed registration's ticket, through the guest's secret link: only a confirmed one has a ticket."""
-    return get_object_or_404(Registration, secret=secret, status=Registration.Status.CONFIRMED)
+    return get_object_or_404(Registration.objects.confirmed(), secret=secret)
 
 
 def get_registration_for_organiser(user, registration_id) -> Registration:
@@ -84,7 +83,7 @@ def get_registration_for_organiser(user, registration_id) -> Registration:
 
 def get_registration_for_checkin(user, token) -> Registration:
     """The registration a ticket's token names, for the event's organisers only; a forged token is a 404."""
-    registration = registration_from_token(token)
+    registration = registration_from_checkin_token(token)
     if registration is None or not organiser_access(user, registration.event):
         raise Http404
     return registration
@@ -106,14 +105,9 @@ def get_badge_sheet_job_for_organiser(user, slug, job_id) -> BadgeSheetJob:
 
 
 def get_b2b_participant(user, event) -> B2BParticipant:
-    """The member's own B2B profile for the event: opted in, with a registration that is still confirmed
-    (the same rule as events.b2b.active_participants)."""
+    """The member's own B2B profile for the event: opted in, with a registration that is still confirmed."""
     return get_object_or_404(
-        B2BParticipant.objects.select_related("registration"),
-        event=event,
-        registration__user=user,
-        registration__status=Registration.Status.CONFIRMED,
-        is_active=True,
+        B2BParticipant.objects.active().select_related("registration"), event=event, registration__user=user
     )
 
 

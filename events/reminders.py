@@ -39,10 +39,10 @@ REACHABLE = Q(user__isnull=True) | Q(user__is_active=True)
 def _due(now, kind, before, until):
     """Confirmed registrations for events starting in (now + until, now + before], not yet reminded."""
     return (
-        Registration.objects.filter(
+        Registration.objects.confirmed()
+        .filter(
             REACHABLE,
             not_yet_sent(kind, Registration),
-            status=Registration.Status.CONFIRMED,
             event__starts_at__gt=now + until,
             event__starts_at__lte=now + before,
         )

@@ -9,7 +9,7 @@ from events.services import badges
 def render_badge_sheet(*, job_id):
     """Draw one badge sheet job (a thousand badges take well under a minute; the limits leave room for a busy
     worker). A job that is gone or already finished is left alone."""
-    job = badges.render_badge_sheet(job_id)
+    job = badges.render_badge_sheet(job_id=job_id)
     return job.status if job else None
 
 

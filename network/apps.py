@@ -1,6 +1,7 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+from dimobel import roles
 
 
 class NetworkConfig(AppConfig):
@@ -8,6 +9,30 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Network")
 
     def ready(self):
-        from network import dashboard, groups  # noqa: F401 (dashboard registers its section)
+        from network import dashboard  # noqa: F401 (dashboard registers its section)
 
-        post_migrate.connect(groups.grant_group_permissions, dispatch_uid="network.grant_group_permissions")
+        # What organisers manage in the admin: members, organisations, opportunities, reports and the taxonomies.
+        roles.grant(
+            roles.ORGANISERS,
+            app_label=self.label,
+            models={
+                "user": "view change",
+                "profile": "view",
+                "organisation": "view change",
+                "membership": "view change",
+                "opportunity": "view change",
+                "messagereport": "view change",
+                "thread": "view",
+                "block": "view",
+                "sector": "view add change",
+                "helptype": "view add change",
+                "organisationkind": "view add change",
+            },
+        )
+        roles.grant(
+            roles.ORGANISERS,
+            app_label="account",
+            models={
+                "emailaddress": "view",
+            },
+        )

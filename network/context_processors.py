@@ -2,7 +2,7 @@
 
 from django.utils.functional import SimpleLazyObject
 
-from network.messaging import blocked_member_ids, unread_thread_count
+from network.selectors.messaging import blocked_member_ids, unread_thread_count
 
 
 def unread_messages(request):

@@ -1,7 +1,7 @@
 from allauth.mfa.utils import is_mfa_enabled
 
 from dimobel import dashboard
-from network.profiles import completeness
+from network.selectors.profiles import completeness
 from network.services import ensure_profile
 
 
@@ -18,7 +18,7 @@ dashboard.register(dashboard.Section("account", "network/dashboard_account.html"
 
 
 def suggestions_section(request):
-    from network.matchmaking import suggested_contacts
+    from network.selectors.matchmaking import suggested_contacts
 
     return {"suggestions": suggested_contacts(request.user)}
 
@@ -29,9 +29,10 @@ dashboard.register(
 
 
 def messages_section(request):
-    from network.messaging import dashboard_section
+    """'Messages' on the member's dashboard: unread count and the latest threads."""
+    from network.selectors.messaging import inbox_for, unread_thread_count
 
-    return dashboard_section(request)
+    return {"threads": list(inbox_for(request.user)[:4]), "unread_count": unread_thread_count(request.user)}
 
 
 dashboard.register(

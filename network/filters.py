@@ -1,4 +1,5 @@
-"""The directory's filters. Everything lives in the query string, so a filtered URL can be shared.
+"""The network's filters: the directory's (people, organisations) and the marketplace's. Everything lives in the
+query string, so a filtered URL can be shared.
 
 ``q`` (search) and ``sort`` are applied last, in ``filter_queryset``: the order depends on both.
 ``close_matches()`` gives the same filters with a typo-tolerant name search instead, for the fallback.
@@ -6,12 +7,26 @@
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from network import search
-from network.countries import country_choices
-from network.models import SPOKEN_LANGUAGES, HelpType, Organisation, OrganisationKind, Profile, Sector
+from dimobel.countries import country_choices
+from network.models import SPOKEN_LANGUAGES, HelpType, Opportunity, Organisation, OrganisationKind, Profile, Sector
+from network.selectors import directory, search
+
+
+def sector_filter(**kwargs) -> django_filters.ModelChoiceFilter:
+    """A sector chosen by its slug (``?sector=agrifood``), as the directory and the B2B participants offer it."""
+    return django_filters.ModelChoiceFilter(
+        label=_("Sector"), queryset=Sector.objects.all(), to_field_name="slug", empty_label=_("Any sector"), **kwargs
+    )
+
+
+def help_type_filter(label, **kwargs) -> django_filters.ModelChoiceFilter:
+    """A kind of help (offered or looked for) chosen by its slug (``?offers=mentoring``)."""
+    return django_filters.ModelChoiceFilter(
+        label=label, queryset=HelpType.objects.all(), to_field_name="slug", empty_label=_("Anything"), **kwargs
+    )
 
 
 class SortChoices:
@@ -40,13 +55,7 @@ class DirectoryFilterSet(django_filters.FilterSet):
         label=_("Country"), choices=country_choices, empty_label=_("Any country"), method="filter_country"
     )
     city = django_filters.CharFilter(label=_("City"), field_name="city", lookup_expr="unaccent__iexact")
-    sector = django_filters.ModelChoiceFilter(
-        label=_("Sector"),
-        queryset=Sector.objects.all(),
-        to_field_name="slug",
-        empty_label=_("Any sector"),
-        method="filter_sector",
-    )
+    sector = sector_filter(method="filter_sector")
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"), choices=SortChoices.CHOICES, empty_label=_("Best match"), method="keep"
     )
@@ -120,20 +129,8 @@ class DirectoryFilterSet(django_filters.FilterSet):
 
 
 class ProfileFilterSet(DirectoryFilterSet):
-    offers = django_filters.ModelChoiceFilter(
-        label=_("Offers"),
-        queryset=HelpType.objects.all(),
-        to_field_name="slug",
-        empty_label=_("Anything"),
-        method="filter_offers",
-    )
-    needs = django_filters.ModelChoiceFilter(
-        label=_("Is looking for"),
-        queryset=HelpType.objects.all(),
-        to_field_name="slug",
-        empty_label=_("Anything"),
-        method="filter_needs",
-    )
+    offers = help_type_filter(_("Offers"), method="filter_offers")
+    needs = help_type_filter(_("Is looking for"), method="filter_needs")
     language = django_filters.ChoiceFilter(
         label=_("Speaks"), choices=SPOKEN_LANGUAGES, empty_label=_("Any language"), method="filter_language"
     )
@@ -172,7 +169,7 @@ class ProfileFilterSet(DirectoryFilterSet):
         # Counting listed profiles joins every match to its member (is the account still active?), and that
         # reads the whole profile table. Count the matches regardless of the member instead (an index-only
         # scan when only visibility and country are filtered), then subtract the few of deactivated members.
-        candidates = self.matching(search.profile_candidates(self.viewer))
+        candidates = self.matching(directory.profile_candidates(self.viewer))
         total = candidates.count()
         return total - candidates.filter(user__is_active=False).count() if total else 0
 
@@ -180,8 +177,8 @@ class ProfileFilterSet(DirectoryFilterSet):
         if self.terms:
             return super().rows(queryset, start, stop)  # the search index narrows the rows; sorting them is cheap
         # The whole directory by name or newest: one ordered index scan per visibility, merged.
-        visibilities = search.listed_visibilities(self.viewer)
-        merged = search.merge_ordered(queryset, self.ordering, field="visibility", values=visibilities, stop=stop)
+        visibilities = Profile.listed_visibilities(self.viewer)
+        merged = directory.merge_ordered(queryset, self.ordering, field="visibility", values=visibilities, stop=stop)
         return list(merged[start:stop])
 
     def search(self, queryset, terms):
@@ -224,3 +221,67 @@ class OrganisationFilterSet(DirectoryFilterSet):
 
     def close_search(self, queryset, terms):
         return search.close_organisation_matches(queryset, terms)
+
+
+class OpportunityFilter(django_filters.FilterSet):
+    """The marketplace's filters; they live in the query string, so a filtered list can be shared."""
+
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_text",
+        widget=forms.TextInput(
+            attrs={"type": "search", "class": "form-control", "placeholder": _("Title or description")}
+        ),
+    )
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Opportunity.Kind.choices, empty_label=_("All kinds"))
+    sector = django_filters.ModelChoiceFilter(
+        label=_("Sector"),
+        field_name="sectors",
+        queryset=Sector.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All sectors"),
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), choices=country_choices, method="filter_country", empty_label=_("All countries")
+    )
+    show = django_filters.ChoiceFilter(
+        label=_("Show"),
+        choices=[("open", _("Open only")), ("all", _("Open and closed"))],
+        empty_label=None,
+        method="filter_show",
+    )
+    mine = django_filters.BooleanFilter(label=_("Posted by me"), method="filter_mine", widget=forms.CheckboxInput)
+
+    class Meta:
+        model = Opportunity
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(title__icontains=value) | Q(description__icontains=value))
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(countries__contains=[value])
+
+    def filter_show(self, queryset, name, value):
+        return queryset  # applied in filter_queryset, since "open" is also the default
+
+    def filter_mine(self, queryset, name, value):
+        user = getattr(self.request, "user", None)
+        if value and user is not None and user.is_authenticated:
+            return queryset.filter(posted_by=user)
+        return queryset
+
+    @property
+    def active(self) -> int:
+        """How many filters (besides the search) are in use, for the phone's Filters button."""
+        data = self.form.cleaned_data
+        return sum(1 for name in ("kind", "sector", "country", "mine") if data.get(name)) + (data.get("show") == "all")
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if self.form.cleaned_data.get("show") == "all":
+            return queryset.order_by("-deadline", "-pk")
+        return queryset.current().order_by("deadline", "pk")

@@ -18,6 +18,10 @@ urlpatterns = [
     path("organisations/<slug:slug>/join/", organisations.organisation_join, name="organisation_join"),
     path("organisations/<slug:slug>/leave/", organisations.organisation_leave, name="organisation_leave"),
     path("organisations/<slug:slug>/members/", organisations.organisation_members, name="organisation_members"),
+    path("organisations/<slug:slug>/members/accept/", organisations.membership_accept, name="membership_accept"),
+    path("organisations/<slug:slug>/members/refuse/", organisations.membership_refuse, name="membership_refuse"),
+    path("organisations/<slug:slug>/members/save/", organisations.membership_save, name="membership_save"),
+    path("organisations/<slug:slug>/members/remove/", organisations.membership_remove, name="membership_remove"),
     path("organisations/<slug:slug>/contact/", organisations.organisation_contact, name="organisation_contact"),
     path("my-organisations/", organisations.my_organisations, name="my_organisations"),
     # Messaging
@@ -29,6 +33,7 @@ urlpatterns = [
     path("messages/notifications/off/<token:token>/", messaging.unsubscribe, name="messages_unsubscribe"),
     path("members/<int:user_id>/write/", messaging.write_to_member, name="write_to_member"),
     path("members/<int:user_id>/block/", messaging.block_member, name="block_member"),
+    path("members/<int:user_id>/unblock/", messaging.unblock_member, name="unblock_member"),
     # Opportunities
     path("opportunities/", opportunities.opportunity_list, name="opportunity_list"),
     path("opportunities/new/", opportunities.opportunity_create, name="opportunity_create"),

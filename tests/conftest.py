@@ -3,8 +3,11 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import connection, connections
+from django.test import TransactionTestCase
 
 from dimobel.celery import app as celery_app
+from tests import seed
 from tests.factories import UserFactory
 
 
@@ -52,24 +55,6 @@ def _test_templates(settings):
     ]
 
 
-def create_seed_data():
-    """What the data migrations create (only what is missing): groups and their permissions, sectors, help types,
-    kinds of organisation, course themes, certificate texts, assistance services. Transactional tests (the races,
-    the browser journeys) flush the database, and --reuse-db hands the flushed database to the next run."""
-    from importlib import import_module
-
-    from django.apps import apps
-
-    from network.groups import grant_group_permissions
-
-    import_module("network.migrations.0002_groups").create_groups(apps, None)
-    grant_group_permissions()
-    import_module("network.migrations.0004_taxonomies").create_terms(apps, None)
-    import_module("network.migrations.0006_search_and_kinds").create_kinds(apps, None)
-    import_module("autumn_school.migrations.0002_themes_and_certificate_texts").create_defaults(apps, None)
-    import_module("consortium.migrations.0002_assistance_services").create_services(apps, None)
-
-
 def _is_transactional(item) -> bool:
     marker = item.get_closest_marker("django_db")
     if marker is not None and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)):
@@ -77,23 +62,41 @@ def _is_transactional(item) -> bool:
     return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """A transactional test (a race, a browser journey) ends by flushing the database: once its fixtures are
-    torn down, put the migrations' data back for the tests that follow (and for the next --reuse-db run)."""
-    result = yield
-    if _is_transactional(item):
-        from pytest_django.plugin import blocking_manager_key
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, with the migrations' data made if anything is missing (a database that an interrupted
+    run of an older version left), once a session, before any test's transaction."""
+    with django_db_blocker.unblock():
+        seed.create_seed_data()
 
-        with item.config.stash[blocking_manager_key].unblock():
-            create_seed_data()
-    return result
+
+@pytest.fixture(scope="session")
+def _seed_kept_aside(django_db_setup, django_db_blocker):
+    """The migrations' data, made and kept aside the first time a transactional test runs (tests/seed.py); from
+    then on a transactional test ends by putting it back instead of Django's flush."""
+    with django_db_blocker.unblock():
+        seed.build(connection)
+    flush = TransactionTestCase._fixture_teardown
+    TransactionTestCase._fixture_teardown = _restore_seed
+    yield
+    TransactionTestCase._fixture_teardown = flush
+
+
+def _restore_seed(test_case) -> None:
+    for alias in test_case._databases_names(include_mirrors=False):
+        seed.restore(connections[alias])
+
+
+@pytest.fixture(autouse=True)
+def _seed_restored_after_transactional_tests(request):
+    if _is_transactional(request.node):
+        request.getfixturevalue("_seed_kept_aside")
 
 
 @pytest.fixture
 def taxonomies(db):
-    """The migrations' data, for tests that need it explicitly (it is normally there already)."""
-    create_seed_data()
+    """The migrations' data (sectors, help types, kinds of organisation, groups…), for tests that read it. It is
+    always there (see django_db_setup above and tests/seed.py); making it again in every test cost about a second."""
 
 
 @pytest.fixture

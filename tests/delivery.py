@@ -3,17 +3,10 @@
 ``committed()`` runs what a block queued for after its commit (the delivery of its emails, in-process since tests
 run Celery eagerly) at the block's end, as a real commit would. ``sweep()`` is the reminder sweep under it."""
 
-from contextlib import contextmanager
-
-from django.test import TestCase
-
 from dimobel import reminders
+from tests.helpers import committed
 
-
-@contextmanager
-def committed():
-    with TestCase.captureOnCommitCallbacks(execute=True) as callbacks:
-        yield callbacks
+__all__ = ["committed", "sweep"]
 
 
 def sweep(now=None, **kwargs) -> int:

@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Count, Max, Q
 from django.forms.models import BaseInlineFormSet
 from django.utils.functional import cached_property
@@ -11,8 +11,8 @@ from django.utils.translation import ngettext
 
 from autumn_school.admin.helpers import annotated_column
 from autumn_school.models import Edition, Enrolment, Lesson, LiveSession, Module, Theme
-from dimobel.files import ReplacedFilesAdminMixin
-from network.forms.organisations import clean_uploaded_image
+from autumn_school.services import catalogue as services
+from dimobel.files import ReplacedFilesAdminMixin, clean_uploaded_image
 
 COVER_BOX = (1600, 900)
 # A plain input in table rows: the admin's URL widget adds a "Currently:" line to every row.
@@ -26,12 +26,7 @@ class ThemeAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name_fr"]}
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change:  # theme names are in the catalogue's search index
-            from autumn_school.search import refresh_module_search
-
-            module_ids = list(obj.modules.values_list("pk", flat=True))
-            transaction.on_commit(lambda: refresh_module_search(module_ids))
+        services.save_theme(theme=obj)
 
 
 @admin.register(Edition)
@@ -151,32 +146,20 @@ class ModuleAdmin(ReplacedFilesAdminMixin, admin.ModelAdmin):
             kwargs["queryset"] = Module.objects.exclude(pk=module_id)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
-    def save_model(self, request, obj, form, change):
-        old = form.initial.get("capacity")
-        # More seats (or no limit any more) may let learners in from the waitlist once everything is saved.
-        form.seats_added = (
-            change and "capacity" in form.changed_data and (obj.capacity is None or (old or 0) < obj.capacity)
-        )
-        super().save_model(request, obj, form, change)
-
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        from autumn_school.search import refresh_module_search
-
-        module = form.instance
-        refresh_module_search([module.pk])  # after the instructors are saved: their names are indexed
-        if getattr(form, "seats_added", False):
-            from autumn_school.services.enrolment import promote_from_waitlist
-
-            promoted = promote_from_waitlist(module=module)
-            if promoted:
-                self.message_user(
-                    request,
-                    ngettext(
-                        "%(count)d learner moved from the waitlist into the module.",
-                        "%(count)d learners moved from the waitlist into the module.",
-                        len(promoted),
-                    )
-                    % {"count": len(promoted)},
-                    messages.SUCCESS,
+        # After the instructors are saved (their names are indexed); the form still holds the capacity it opened with.
+        promoted = services.module_saved(
+            module=form.instance, capacity_before=form.initial.get("capacity"), created=not change
+        )
+        if promoted:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d learner moved from the waitlist into the module.",
+                    "%(count)d learners moved from the waitlist into the module.",
+                    len(promoted),
                 )
+                % {"count": len(promoted)},
+                messages.SUCCESS,
+            )

@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from autumn_school.admin.helpers import run_for_each
+from autumn_school.certificate_pdf import PLACEHOLDERS
 from autumn_school.models import Certificate, CertificateTemplate
-from autumn_school.services.certificates import PLACEHOLDERS, reissue_certificate, revoke_certificate
+from autumn_school.services.certificates import reissue_certificate, revoke_certificate
 
 # Broader than the placeholders filled in, so that "{{ learner.name }}" is flagged rather than printed as is.
 TYPED_PLACEHOLDER = re.compile(r"{{\s*(.*?)\s*}}")
@@ -29,9 +30,9 @@ class ValidityFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
-            return queryset.filter(revoked_at__isnull=True)
+            return queryset.valid()
         if self.value() == "no":
-            return queryset.filter(revoked_at__isnull=False)
+            return queryset.revoked()
         return queryset
 
 
@@ -116,7 +117,7 @@ class CertificateAdmin(admin.ModelAdmin):
     @admin.action(description=_("Revoke…"), permissions=["change"])
     def revoke(self, request, queryset):
         """Like Django's delete confirmation: a page lists the certificates and asks for the reason."""
-        queryset = queryset.filter(revoked_at__isnull=True)
+        queryset = queryset.valid()
         form = RevokeForm(request.POST if request.POST.get("post") else None)
         if form.is_valid():
             reason = form.cleaned_data["reason"]

@@ -51,7 +51,7 @@ class EnrolmentAdmin(admin.ModelAdmin):
         run_for_each(
             self,
             request,
-            queryset.exclude(status=Enrolment.Status.CANCELLED).select_related("module", "learner"),
+            queryset.current().select_related("module", "learner"),
             lambda enrolment: unenrol(enrolment=enrolment),
             done_message=lambda count: (
                 ngettext("%(count)d enrolment cancelled.", "%(count)d enrolments cancelled.", count) % {"count": count}

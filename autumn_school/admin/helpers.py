@@ -3,7 +3,7 @@ service on each selected object."""
 
 from django.contrib import admin, messages
 
-from autumn_school.services.errors import SchoolError
+from dimobel.errors import DomainError
 
 
 def annotated_column(name, description):
@@ -18,13 +18,13 @@ def annotated_column(name, description):
 
 
 def run_for_each(model_admin, request, objects, act, *, done_message):
-    """Call ``act(obj)`` for each object. A rule that stops one (a SchoolError) is reported next to it and the
+    """Call ``act(obj)`` for each object. A rule that stops one (a DomainError) is reported next to it and the
     others go on; ``done_message(count)`` reports how many went through. Returns that count."""
     done = 0
     for obj in objects:
         try:
             act(obj)
-        except SchoolError as error:
+        except DomainError as error:
             model_admin.message_user(request, f"{obj}: {error}", messages.ERROR)
         else:
             done += 1

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from network.search import clean_terms
+from network.selectors.search import clean_terms
 
 
 class CatalogueFilterForm(forms.Form):

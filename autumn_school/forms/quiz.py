@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from autumn_school.services.quizzes import correct_choice_ids
+from autumn_school.selectors.quizzes import correct_choice_ids
 
 
 def field_name(question):

@@ -2,11 +2,19 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from autumn_school.models.expressions import count_rows
+from dimobel import roles
 from network.models.taxonomy import TranslatedName
+
+
+def in_catalogue(prefix: str = "") -> Q:
+    """Published modules of published editions: what the catalogue lists and learners may enrol in.
+    ``prefix`` reaches the module from another model: ``in_catalogue("module__")``."""
+    return Q(**{f"{prefix}is_published": True, f"{prefix}edition__is_published": True})
 
 
 class Theme(TranslatedName):
@@ -43,11 +51,18 @@ class Edition(models.Model):
 
 class ModuleQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(is_published=True, edition__is_published=True)
+        return self.filter(in_catalogue())
 
     def open_for_enrolment(self, now=None):
+        """The same window as ``Module.is_open_for_enrolment``."""
         now = now or timezone.now()
         return self.filter(enrolment_opens_at__lte=now, enrolment_closes_at__gt=now)
+
+    def with_seats_taken(self):
+        """Annotate ``seats_taken``: the learners holding a place (waitlisted and cancelled ones hold none)."""
+        from autumn_school.models.enrolment import Enrolment
+
+        return self.annotate(seats_taken=count_rows(Enrolment.objects.active().filter(module=OuterRef("pk"))))
 
 
 class Module(models.Model):
@@ -75,7 +90,7 @@ class Module(models.Model):
         blank=True,
         related_name="modules_taught",
         verbose_name=_("instructors"),
-        limit_choices_to={"groups__name": "Instructors"},
+        limit_choices_to={"groups__name": roles.INSTRUCTORS},
     )
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
@@ -132,6 +147,22 @@ class Module(models.Model):
     def __str__(self):
         return self.title
 
-    def is_open_for_enrolment(self, now=None):
+    @property
+    def is_in_catalogue(self) -> bool:
+        """Published, in a published edition: the rule of ``in_catalogue()`` for one module."""
+        return self.is_published and self.edition.is_published
+
+    @property
+    def is_self_paced(self) -> bool:
+        return self.format == self.Format.SELF_PACED
+
+    def enrolment_has_opened(self, now=None) -> bool:
+        return (now or timezone.now()) >= self.enrolment_opens_at
+
+    def enrolment_has_closed(self, now=None) -> bool:
+        return (now or timezone.now()) >= self.enrolment_closes_at
+
+    def is_open_for_enrolment(self, now=None) -> bool:
+        """Between the opening (included) and the closing (excluded); ``open_for_enrolment()`` in SQL."""
         now = now or timezone.now()
-        return self.enrolment_opens_at <= now < self.enrolment_closes_at
+        return self.enrolment_has_opened(now) and not self.enrolment_has_closed(now)

@@ -37,6 +37,15 @@ class CertificateTemplate(models.Model):
         return self.get_language_display()
 
 
+class CertificateQuerySet(models.QuerySet):
+    def valid(self):
+        """Not revoked: an enrolment has at most one (a partial unique index)."""
+        return self.filter(revoked_at__isnull=True)
+
+    def revoked(self):
+        return self.filter(revoked_at__isnull=False)
+
+
 class Certificate(models.Model):
     """Proof that a learner completed a module. What it states is copied at issue, so a later rename of the
     module or the learner does not change a certificate already handed out; reissuing makes a new one."""
@@ -56,6 +65,8 @@ class Certificate(models.Model):
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     revoked_reason = models.CharField(_("reason for revoking"), max_length=300, blank=True)
 
+    objects = CertificateQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
@@ -72,5 +83,5 @@ class Certificate(models.Model):
         return self.code
 
     @property
-    def is_valid(self):
+    def is_valid(self) -> bool:
         return self.revoked_at is None

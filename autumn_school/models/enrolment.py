@@ -1,7 +1,27 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from autumn_school.models.catalogue import in_catalogue
+
+# An enrolled learner who has done nothing for this long is inactive (the instructors' nudge).
+INACTIVE_AFTER = timedelta(days=7)
+
+
+def _inactive(now) -> Q:
+    """Enrolled, not finished, an active account, and quiet for a week. Needs the ``active_since`` annotation."""
+    cutoff = (now or timezone.now()) - INACTIVE_AFTER
+    return Q(
+        status=Enrolment.Status.ENROLLED,
+        completed_at__isnull=True,
+        learner__is_active=True,
+        active_since__lt=cutoff,
+    )
 
 
 class EnrolmentQuerySet(models.QuerySet):
@@ -11,6 +31,34 @@ class EnrolmentQuerySet(models.QuerySet):
 
     def waitlisted(self):
         return self.filter(status=Enrolment.Status.WAITLISTED).order_by("waitlisted_at", "pk")
+
+    def current(self):
+        """Holding a place or waiting for one: every enrolment but the cancelled ones."""
+        return self.exclude(status=Enrolment.Status.CANCELLED)
+
+    def completed(self):
+        return self.filter(completed_at__isnull=False)
+
+    def in_catalogue(self):
+        """Enrolments in published modules of published editions."""
+        return self.filter(in_catalogue("module__"))
+
+    def with_active_since(self):
+        """Annotate ``active_since``: the last activity, or for a learner who never opened a lesson, the day
+        they enrolled."""
+        return self.annotate(active_since=Coalesce("last_activity_at", "enrolled_at", "created_at"))
+
+    def inactive(self, now=None):
+        """Enrolled learners who have not finished and have done nothing for a week (or nothing since
+        enrolling a week ago)."""
+        return self.with_active_since().filter(_inactive(now))
+
+    def with_inactivity(self, now=None):
+        """Annotate ``active_since`` and ``is_inactive``, the rule of ``inactive()``, so a page's count of
+        inactive learners is the number of emails the nudge sends."""
+        return self.with_active_since().annotate(
+            is_inactive=ExpressionWrapper(_inactive(now), output_field=BooleanField())
+        )
 
 
 class Enrolment(models.Model):
@@ -66,7 +114,20 @@ class Enrolment(models.Model):
         return f"{self.learner} – {self.module}"
 
     @property
-    def is_completed(self):
+    def is_enrolled(self) -> bool:
+        """Holding a place, whether still learning or done."""
+        return self.status == self.Status.ENROLLED
+
+    @property
+    def is_waitlisted(self) -> bool:
+        return self.status == self.Status.WAITLISTED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def is_completed(self) -> bool:
         return self.completed_at is not None
 
 

@@ -4,8 +4,16 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from autumn_school.models.catalogue import in_catalogue
+
 # The meeting link shows this long before the start.
 JOIN_OPENS_BEFORE = timedelta(minutes=15)
+
+
+class LiveSessionQuerySet(models.QuerySet):
+    def in_catalogue(self):
+        """Sessions of published modules of published editions."""
+        return self.filter(in_catalogue("module__"))
 
 
 class LiveSession(models.Model):
@@ -22,6 +30,8 @@ class LiveSession(models.Model):
         _("meeting link"), help_text=_("Shown only to enrolled learners, from 15 minutes before the start.")
     )
     recording_url = models.URLField(_("recording link"), blank=True)
+
+    objects = LiveSessionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("live session")

@@ -60,6 +60,12 @@ class Choice(models.Model):
         return self.text
 
 
+class QuizAttemptQuerySet(models.QuerySet):
+    def best_first(self):
+        """The highest score first; the earliest of equal scores first."""
+        return self.order_by("-score", "submitted_at", "pk")
+
+
 class QuizAttempt(models.Model):
     quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts", verbose_name=_("quiz"))
     enrolment = models.ForeignKey(
@@ -72,6 +78,8 @@ class QuizAttempt(models.Model):
     passed = models.BooleanField(_("passed"))
     answers = models.JSONField(_("answers"), default=dict, help_text=_("Question id → the choice ids ticked."))
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+
+    objects = QuizAttemptQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("quiz attempt")

@@ -9,27 +9,24 @@ Each step emails the learner (enrolled, waitlisted with their position, promoted
 language, once the transaction has committed.
 """
 
-from dataclasses import dataclass, field
-
 from django.db import transaction
-from django.db.models import OuterRef, Q, Subquery
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from autumn_school.models import Certificate, Enrolment, Module
-from autumn_school.notifications import email_later, in_language_of, link
+from autumn_school.models import Enrolment, Module
+from autumn_school.selectors.enrolment import enrolment_barrier, seats_taken, waitlist_position
 from autumn_school.services.errors import (
     AlreadyCompleted,
     EnrolmentClosed,
     EnrolmentNotYetOpen,
     PrerequisitesMissing,
 )
-from autumn_school.services.progress import count_rows, progress_of, with_progress
+from dimobel.notify import email_member, in_language_of, link
 
 Status = Enrolment.Status
 
 
-def enrol(*, learner, module) -> Enrolment:
+def enrol(*, learner, module: Module) -> Enrolment:
     """Give the learner a seat, or a place on the waitlist when the module is full. Enrolling again after
     cancelling reuses the row (and the lessons already done); an enrolled or waitlisted learner gets their
     enrolment back unchanged, so a double click does nothing twice."""
@@ -37,9 +34,9 @@ def enrol(*, learner, module) -> Enrolment:
         module = _lock(module)
         now = timezone.now()
         enrolment = Enrolment.objects.filter(module=module, learner=learner).first()
-        if enrolment is not None and enrolment.status != Status.CANCELLED:
+        if enrolment is not None and not enrolment.is_cancelled:
             return enrolment
-        check_can_enrol(learner=learner, module=module, now=now)
+        _refuse_if_barred(learner=learner, module=module, now=now)
         _fill_free_seats(module, now)
         if enrolment is None:
             enrolment = Enrolment(module=module, learner=learner)
@@ -56,24 +53,24 @@ def enrol(*, learner, module) -> Enrolment:
             enrolment.save()
         else:
             enrolment.save(update_fields=["status", "enrolled_at", "waitlisted_at", "cancelled_at", "last_activity_at"])
-        if enrolment.status == Status.ENROLLED:
+        if enrolment.is_enrolled:
             _notify(enrolment, "enrolled")
         else:
             _notify(enrolment, "waitlisted", position=waitlist_position(enrolment))
     return enrolment
 
 
-def unenrol(*, enrolment) -> Enrolment:
+def unenrol(*, enrolment: Enrolment) -> Enrolment:
     """Cancel an enrolment or leave the waitlist. A freed seat goes to the first learner on the waitlist."""
     with transaction.atomic():
         module = _lock(enrolment.module)
         enrolment = Enrolment.objects.select_for_update().select_related("learner").get(pk=enrolment.pk)
-        if enrolment.status == Status.CANCELLED:
+        if enrolment.is_cancelled:
             return enrolment
         if enrolment.completed_at is not None:
             raise AlreadyCompleted
         now = timezone.now()
-        held_seat = enrolment.status == Status.ENROLLED
+        held_seat = enrolment.is_enrolled
         enrolment.module = module
         enrolment.status = Status.CANCELLED
         enrolment.cancelled_at = now
@@ -85,7 +82,7 @@ def unenrol(*, enrolment) -> Enrolment:
     return enrolment
 
 
-def promote_from_waitlist(*, module) -> list[Enrolment]:
+def promote_from_waitlist(*, module: Module) -> list[Enrolment]:
     """Give every free seat to the waitlist, first come first served (e.g. after an organiser raised the
     capacity or removed the limit). Returns the enrolments promoted; each learner is emailed."""
     with transaction.atomic():
@@ -93,154 +90,25 @@ def promote_from_waitlist(*, module) -> list[Enrolment]:
         return _fill_free_seats(module, timezone.now())
 
 
-def waitlist_position(enrolment) -> int | None:
-    """1 for the first on the waitlist; None when the enrolment is not waitlisted."""
-    if enrolment.status != Status.WAITLISTED:
-        return None
-    return _ahead_on_waitlist(enrolment.module_id, enrolment.waitlisted_at, enrolment.pk).count() + 1
-
-
-def _ahead_on_waitlist(module_id, waitlisted_at, pk):
-    """The places before this one on the module's waitlist: first come, first served (values or OuterRefs)."""
-    return Enrolment.objects.filter(module_id=module_id, status=Status.WAITLISTED).filter(
-        Q(waitlisted_at__lt=waitlisted_at) | Q(waitlisted_at=waitlisted_at, pk__lt=pk)
-    )
-
-
-# --- Rules ------------------------------------------------------------------------------------------
-
-
-def missing_prerequisites(*, learner, module) -> list[Module]:
-    """The prerequisite modules the learner has not completed yet, in catalogue order."""
-    completed = Enrolment.objects.filter(learner=learner, completed_at__isnull=False).values("module_id")
-    return list(module.prerequisites.exclude(pk__in=completed).order_by("starts_on", "title", "pk"))
-
-
-def check_can_enrol(*, learner, module, now=None) -> None:
-    """Raise the error that stops this learner from enrolling now, with its explanation."""
-    now = now or timezone.now()
-    if not (module.is_published and module.edition.is_published):
+def _refuse_if_barred(*, learner, module, now) -> None:
+    """Raise the error that stops this learner from enrolling now, with its explanation (the rules are
+    selectors.enrolment.enrolment_barrier's, which the enrol button follows too)."""
+    barrier = enrolment_barrier(learner=learner, module=module, now=now)
+    if barrier is None:
+        return
+    if barrier.is_unpublished:
         raise EnrolmentNotYetOpen(_("This module is not published yet."))
-    window = enrolment_window(module, now)
-    if window == NOT_OPEN:
+    if barrier.is_not_open:
         raise EnrolmentNotYetOpen(
             _("Enrolment for this module opens on %(date)s.") % {"date": _when(module.enrolment_opens_at)}
         )
-    if window == CLOSED:
+    if barrier.is_closed:
         raise EnrolmentClosed(
             _("Enrolment for this module closed on %(date)s.") % {"date": _when(module.enrolment_closes_at)}
         )
-    missing = missing_prerequisites(learner=learner, module=module)
-    if missing:
-        raise PrerequisitesMissing(
-            _("Complete these modules first: %(modules)s.") % {"modules": ", ".join(m.title for m in missing)}
-        )
-
-
-# Where a module's enrolment window stands.
-NOT_OPEN = "not_open"
-OPEN = "open"
-CLOSED = "closed"
-
-
-def enrolment_window(module, now) -> str:
-    if now < module.enrolment_opens_at:
-        return NOT_OPEN
-    if now >= module.enrolment_closes_at:
-        return CLOSED
-    return OPEN
-
-
-def seats_taken(module) -> int:
-    return Enrolment.objects.active().filter(module=module).count()
-
-
-def seats_left(capacity, taken) -> int | None:
-    """Seats still free (never negative), or None when the module has no limit."""
-    return None if capacity is None else max(capacity - taken, 0)
-
-
-# --- What the enrol button shows --------------------------------------------------------------------
-
-
-@dataclass
-class EnrolOption:
-    """The enrol button's state for one viewer, with what it needs to explain itself."""
-
-    state: str  # one of the constants below
-    enrolment: Enrolment | None = None
-    position: int | None = None
-    missing: list = field(default_factory=list)
-    seats_left: int | None = None
-
-    SIGN_IN = "sign_in"
-    UNPUBLISHED = "unpublished"
-    NOT_OPEN = "not_open"
-    CLOSED = "closed"
-    PREREQUISITES = "prerequisites"
-    ENROL = "enrol"
-    WAITLIST = "waitlist"
-    ENROLLED = "enrolled"
-    WAITLISTED = "waitlisted"
-    COMPLETED = "completed"
-
-
-def enrol_option(*, viewer, module, enrolment, taken, now=None) -> EnrolOption:
-    """What the viewer can do about this module, following the same rules as ``enrol``.
-    ``enrolment`` is the viewer's row (any status, or None); ``taken`` the seats taken."""
-    now = now or timezone.now()
-    left = seats_left(module.capacity, taken)
-    if not viewer.is_authenticated:
-        return EnrolOption(EnrolOption.SIGN_IN, seats_left=left)
-    if enrolment is not None and enrolment.status == Status.ENROLLED:
-        state = EnrolOption.COMPLETED if enrolment.is_completed else EnrolOption.ENROLLED
-        return EnrolOption(state, enrolment=enrolment, seats_left=left)
-    if enrolment is not None and enrolment.status == Status.WAITLISTED:
-        return EnrolOption(
-            EnrolOption.WAITLISTED, enrolment=enrolment, position=waitlist_position(enrolment), seats_left=left
-        )
-    if not (module.is_published and module.edition.is_published):
-        return EnrolOption(EnrolOption.UNPUBLISHED, seats_left=left)
-    window = enrolment_window(module, now)
-    if window == NOT_OPEN:
-        return EnrolOption(EnrolOption.NOT_OPEN, seats_left=left)
-    if window == CLOSED:
-        return EnrolOption(EnrolOption.CLOSED, seats_left=left)
-    missing = missing_prerequisites(learner=viewer, module=module)
-    if missing:
-        return EnrolOption(EnrolOption.PREREQUISITES, missing=missing, seats_left=left)
-    state = EnrolOption.WAITLIST if left == 0 else EnrolOption.ENROL
-    return EnrolOption(state, seats_left=left)
-
-
-# --- "My courses" and the dashboard -------------------------------------------------------------------
-
-
-def my_enrolments(learner):
-    """The learner's enrolments that are not cancelled, with everything "My courses" and the dashboard show
-    annotated (progress, places ahead on the waitlist, the valid certificate): one query."""
-    valid_certificate = Certificate.objects.filter(enrolment=OuterRef("pk"), revoked_at__isnull=True)
-    ahead = _ahead_on_waitlist(OuterRef("module_id"), OuterRef("waitlisted_at"), OuterRef("pk"))
-    enrolments = (
-        Enrolment.objects.filter(learner=learner, status__in=[Status.ENROLLED, Status.WAITLISTED])
-        .select_related("module__edition", "module__theme")
-        .defer("module__search_vector", "module__description")
-        .annotate(
-            waiting_ahead=count_rows(ahead),
-            certificate_id=Subquery(valid_certificate.order_by("-issued_at").values("pk")[:1]),
-        )
-        .order_by("module__starts_on", "module__title", "pk")
+    raise PrerequisitesMissing(
+        _("Complete these modules first: %(modules)s.") % {"modules": ", ".join(m.title for m in barrier.missing)}
     )
-    return with_progress(enrolments)
-
-
-def listed(enrolments) -> list[Enrolment]:
-    """Evaluate enrolments from ``my_enrolments``, each with its ``progress`` and ``waitlist_position``."""
-    enrolments = list(enrolments)
-    for enrolment in enrolments:
-        enrolment.progress = progress_of(enrolment)
-        enrolment.waitlist_position = enrolment.waiting_ahead + 1 if enrolment.status == Status.WAITLISTED else None
-    return enrolments
 
 
 # --- Internals ----------------------------------------------------------------------------------------
@@ -277,7 +145,7 @@ def _when(moment) -> str:
     return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
-def _notify(enrolment, step, **extra):
+def _notify(enrolment, step, **extra) -> None:
     """Queue the confirmation email of one step (sent once the transaction commits)."""
     learner = enrolment.learner
     module = enrolment.module
@@ -293,4 +161,4 @@ def _notify(enrolment, step, **extra):
             "catalogue_url": link("autumn_school:catalogue"),
             **extra,
         }
-    email_later(recipient=learner, name=f"enrolment_{step}", context=context)
+    email_member(recipient=learner, template=f"autumn_school/enrolment_{step}", context=context)

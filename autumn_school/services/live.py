@@ -1,6 +1,4 @@
-"""Live sessions: when the meeting link may be opened, attendance, and the recording link."""
-
-from datetime import datetime
+"""Live sessions: attendance and the recording link. When the meeting link opens is in selectors.live."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -9,25 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from autumn_school.models import Attendance, Enrolment, LiveSession
 from autumn_school.services.errors import SessionNotStarted
 from autumn_school.services.progress import refresh_completion
-
-# What the join link does at a given moment.
-NOT_YET_OPEN = "not_yet_open"
-OPEN = "open"
-ENDED = "ended"
-
-
-def join_state(session: LiveSession, now: datetime | None = None) -> str:
-    """The meeting link opens 15 minutes before the start and closes at the end of the session."""
-    now = now or timezone.now()
-    if now < session.join_opens_at:
-        return NOT_YET_OPEN
-    if now >= session.ends_at:
-        return ENDED
-    return OPEN
-
-
-def enrolled_learner_ids(session: LiveSession) -> set[int]:
-    return set(Enrolment.objects.active().filter(module_id=session.module_id).values_list("learner_id", flat=True))
 
 
 def record_attendance(*, session: LiveSession, present_learner_ids, marked_by) -> list[Enrolment]:

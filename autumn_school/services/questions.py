@@ -8,46 +8,25 @@ answers.
 from collections import defaultdict
 
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 from django.utils.text import Truncator
 
 from autumn_school import permissions
 from autumn_school.models import Answer, Module, Question
-from autumn_school.notifications import email_later, in_language_of, link
 from autumn_school.services.errors import NotEnrolled
+from dimobel.notify import email_member, in_language_of, link
 
 EXCERPT_CHARS = 300
 
 
-def questions_of(module):
-    """The module's questions, newest first, with their answer count and whether an instructor answered."""
-    instructor_answers = Answer.objects.filter(question=OuterRef("pk"), author__modules_taught=OuterRef("module_id"))
-    return (
-        Question.objects.filter(module=module)
-        .select_related("author")
-        .annotate(answer_count=Count("answers"), instructor_answered=Exists(instructor_answers))
-        .order_by("-created_at", "-pk")
-    )
-
-
-def answers_of(question) -> list:
-    """The answers in order, each with ``by_instructor`` set."""
-    instructor_ids = set(question.module.instructors.values_list("pk", flat=True))
-    answers = list(question.answers.select_related("author"))
-    for answer in answers:
-        answer.by_instructor = answer.author_id in instructor_ids
-    return answers
-
-
-def ask_question(*, module, author, title, body) -> Question:
+def ask_question(*, module: Module, author, title: str, body: str) -> Question:
     if not permissions.can_follow(author, module):
         raise NotEnrolled
     # Created with instructors_notified_at empty: the next digest announces it.
     return Question.objects.create(module=module, author=author, title=title.strip(), body=body)
 
 
-def answer_question(*, question, author, body) -> Answer:
+def answer_question(*, question: Question, author, body: str) -> Answer:
     """Post an answer; the asker is emailed unless they answered themselves."""
     if not permissions.can_follow(author, question.module):
         raise NotEnrolled
@@ -57,9 +36,9 @@ def answer_question(*, question, author, body) -> Answer:
         if asker.pk != author.pk and asker.is_active:
             with in_language_of(asker):
                 question_url = link("autumn_school:question", question.module.slug, question.pk)
-            email_later(
+            email_member(
                 recipient=asker,
-                name="answer_posted",
+                template="autumn_school/answer_posted",
                 context={
                     "asker_name": asker.get_short_name(),
                     "answerer_name": author.get_full_name() or str(author),
@@ -93,12 +72,12 @@ def send_question_digests() -> int:
         teaching = Module.instructors.through.objects.filter(module_id__in=by_module).select_related("user")
         new_questions = defaultdict(list)  # instructor -> their modules' new questions
         instructors = {}
-        for link in teaching:
-            if not link.user.is_active:
+        for taught in teaching:
+            if not taught.user.is_active:
                 continue
-            instructors[link.user_id] = link.user
-            new_questions[link.user_id].extend(
-                question for question in by_module[link.module_id] if question.author_id != link.user_id
+            instructors[taught.user_id] = taught.user
+            new_questions[taught.user_id].extend(
+                question for question in by_module[taught.module_id] if question.author_id != taught.user_id
             )
         Question.objects.filter(pk__in=[question.pk for question in questions]).update(
             instructors_notified_at=timezone.now()
@@ -111,7 +90,7 @@ def send_question_digests() -> int:
     return sent
 
 
-def _queue_digest(instructor, questions):
+def _queue_digest(instructor, questions) -> None:
     modules = {}
     with in_language_of(instructor):
         for question in questions:
@@ -128,9 +107,9 @@ def _queue_digest(instructor, questions):
                     "url": link("autumn_school:question", module.slug, question.pk),
                 }
             )
-    email_later(
+    email_member(
         recipient=instructor,
-        name="question_digest",
+        template="autumn_school/question_digest",
         context={
             "instructor_name": instructor.get_short_name(),
             "question_count": len(questions),

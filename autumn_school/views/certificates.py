@@ -8,7 +8,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from autumn_school import permissions
-from autumn_school.services.certificates import find_certificate, render_certificate_pdf
+from autumn_school.certificate_pdf import render_certificate_pdf
+from autumn_school.selectors.certificates import find_certificate
 
 
 @login_required

@@ -9,15 +9,15 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from autumn_school import permissions
 from autumn_school.calendar_items import session_item
 from autumn_school.forms.teaching import AttendanceForm, RecordingForm
-from autumn_school.models import Attendance
+from autumn_school.selectors import live as sessions
 from autumn_school.services import live as services
-from autumn_school.services.errors import SchoolError
 from dimobel.calendar import ics_response
+from dimobel.errors import DomainError
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 CASABLANCA = ZoneInfo("Africa/Casablanca")
@@ -37,10 +37,10 @@ def _opening_time(session):
 def join(request, session_id):
     """The only way to the meeting link: a redirect during the session's window, an explanation otherwise."""
     session = permissions.get_live_session_for_user(request.user, session_id)
-    state = services.join_state(session)
-    if state == services.OPEN:
+    state = sessions.join_state(session)
+    if state == sessions.OPEN:
         return redirect(session.meeting_url)
-    if state == services.NOT_YET_OPEN:
+    if state == sessions.NOT_YET_OPEN:
         messages.info(
             request,
             _(
@@ -74,42 +74,59 @@ def session_ics(request, session_id):
 
 
 @login_required
+@require_GET
 def attendance(request, session_id):
     """Instructors tick who attended, and add the recording link once the session has taken place."""
     session = permissions.get_live_session_for_instructor(request.user, session_id)
-    present_ids = list(Attendance.objects.filter(session=session).values_list("learner_id", flat=True))
-    attendance_form = AttendanceForm(session=session, prefix="attendance", initial={"present": present_ids})
-    recording_form = RecordingForm(prefix="recording", initial={"recording_url": session.recording_url})
-    action = request.POST.get("action")
-    if request.method == "POST" and action == "attendance":
-        attendance_form = AttendanceForm(request.POST, session=session, prefix="attendance")
-        if attendance_form.is_valid():
-            present = attendance_form.cleaned_data["present"]
-            try:
-                services.record_attendance(
-                    session=session, present_learner_ids=[learner.pk for learner in present], marked_by=request.user
-                )
-            except SchoolError as error:
-                messages.error(request, str(error))
-            else:
-                messages.success(request, _("Attendance saved: %(count)s present.") % {"count": len(present)})
-                return redirect("autumn_school:session_attendance", session_id=session.pk)
-    elif request.method == "POST" and action == "recording":
-        recording_form = RecordingForm(request.POST, prefix="recording")
-        if recording_form.is_valid():
-            try:
-                services.set_recording(session=session, url=recording_form.cleaned_data["recording_url"])
-            except SchoolError as error:
-                messages.error(request, str(error))
-            else:
-                messages.success(request, _("The recording link has been saved."))
-                return redirect("autumn_school:session_attendance", session_id=session.pk)
+    return _attendance_page(request, session)
+
+
+@login_required
+@require_POST
+def save_attendance(request, session_id):
+    session = permissions.get_live_session_for_instructor(request.user, session_id)
+    form = AttendanceForm(request.POST, session=session, prefix="attendance")
+    if not form.is_valid():
+        return _attendance_page(request, session, attendance_form=form)
+    present = form.cleaned_data["present"]
+    try:
+        services.record_attendance(
+            session=session, present_learner_ids=[learner.pk for learner in present], marked_by=request.user
+        )
+    except DomainError as error:
+        messages.error(request, str(error))
+        return _attendance_page(request, session, attendance_form=form)
+    messages.success(request, _("Attendance saved: %(count)s present.") % {"count": len(present)})
+    return redirect("autumn_school:session_attendance", session_id=session.pk)
+
+
+@login_required
+@require_POST
+def save_recording(request, session_id):
+    session = permissions.get_live_session_for_instructor(request.user, session_id)
+    form = RecordingForm(request.POST, prefix="recording")
+    if not form.is_valid():
+        return _attendance_page(request, session, recording_form=form)
+    try:
+        services.set_recording(session=session, url=form.cleaned_data["recording_url"])
+    except DomainError as error:
+        messages.error(request, str(error))
+        return _attendance_page(request, session, recording_form=form)
+    messages.success(request, _("The recording link has been saved."))
+    return redirect("autumn_school:session_attendance", session_id=session.pk)
+
+
+def _attendance_page(request, session, *, attendance_form=None, recording_form=None):
+    """The attendance sheet and the recording link; a form that was posted comes back with what was typed."""
+    present_ids = sessions.present_learner_ids(session)
     context = {
         "session": session,
         "module": session.module,
         "teaching": True,
-        "attendance_form": attendance_form,
-        "recording_form": recording_form,
+        "attendance_form": attendance_form
+        or AttendanceForm(session=session, prefix="attendance", initial={"present": present_ids}),
+        "recording_form": recording_form
+        or RecordingForm(prefix="recording", initial={"recording_url": session.recording_url}),
         "has_started": timezone.now() >= session.starts_at,
         "present_count": len(present_ids),
     }

@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 
 from autumn_school import permissions
 from autumn_school.forms.questions import AnswerForm, QuestionForm
+from autumn_school.selectors.questions import answers_of, questions_of
 from autumn_school.services import questions as services
-from autumn_school.services.errors import SchoolError
+from dimobel.errors import DomainError
 
 PAGE_SIZE = 20
 
@@ -21,12 +22,12 @@ def question_list(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             question = services.ask_question(module=module, author=request.user, **form.cleaned_data)
-        except SchoolError as error:
+        except DomainError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("Your question is posted. The instructors will be told about it."))
             return redirect("autumn_school:question", slug=module.slug, question_id=question.pk)
-    page = Paginator(services.questions_of(module), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(questions_of(module), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"module": module, "page_obj": page, "form": form, "show_form": request.method == "POST"}
     return render(request, "autumn_school/questions/list.html", context)
 
@@ -39,7 +40,7 @@ def question_detail(request, slug, question_id):
     if request.method == "POST" and form.is_valid():
         try:
             answer = services.answer_question(question=question, author=request.user, body=form.cleaned_data["body"])
-        except SchoolError as error:
+        except DomainError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("Your answer is posted."))
@@ -48,7 +49,7 @@ def question_detail(request, slug, question_id):
     context = {
         "module": module,
         "question": question,
-        "answers": services.answers_of(question),
+        "answers": answers_of(question),
         "form": form,
         "asker_is_instructor": permissions.is_instructor(question.author, module),
     }

@@ -3,39 +3,29 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from autumn_school import permissions
 from autumn_school.forms.quiz import QuizForm
-from autumn_school.models import QuizAttempt
+from autumn_school.selectors import quizzes
+from autumn_school.selectors.enrolment import active_enrolment
 from autumn_school.services import quizzes as services
-from autumn_school.services.errors import SchoolError
+from dimobel.errors import DomainError
 
 
 def _quiz_or_404(module):
-    quiz = services.quiz_for_module(module)
+    quiz = quizzes.quiz_for_module(module)
     if quiz is None:
         raise Http404
     return quiz
-
-
-def _attempts_context(quiz, enrolment):
-    if enrolment is None:
-        return {"attempts_used": 0, "attempts_left": services.attempts_left(quiz, 0), "best": None}
-    used = services.attempts_used(enrolment, quiz)
-    return {
-        "attempts_used": used,
-        "attempts_left": services.attempts_left(quiz, used),
-        "best": services.best_attempt(enrolment),
-    }
 
 
 @login_required
 def quiz(request, slug):
     module = permissions.get_module_for_learner(request.user, slug)
     quiz = _quiz_or_404(module)
-    enrolment = permissions.active_enrolment(request.user, module)
+    enrolment = active_enrolment(request.user, module)
     # Not ``request.POST or None``: a submit with nothing ticked has an empty POST and must show the errors.
     form = QuizForm(request.POST if request.method == "POST" else None, quiz=quiz)
     if request.method == "POST":
@@ -46,7 +36,7 @@ def quiz(request, slug):
             was_completed = enrolment.is_completed
             try:
                 attempt = services.submit_attempt(enrolment=enrolment, answers=form.answers())
-            except SchoolError as error:
+            except DomainError as error:
                 messages.error(request, str(error))
             else:
                 enrolment.refresh_from_db(fields=["completed_at"])
@@ -60,7 +50,7 @@ def quiz(request, slug):
         "enrolment": enrolment,
         "is_preview": enrolment is None,
         "teaching": enrolment is None,  # without a place, only instructors and staff get this far
-        **_attempts_context(quiz, enrolment),
+        **quizzes.attempts_summary(quiz, enrolment),
     }
     return render(request, "autumn_school/quiz.html", context)
 
@@ -68,16 +58,13 @@ def quiz(request, slug):
 @login_required
 def attempt_result(request, slug, attempt_id):
     module = permissions.get_module_for_learner(request.user, slug)
-    # Only the learner who made the attempt sees it: other learners and instructors get a 404.
-    attempt = get_object_or_404(
-        QuizAttempt.objects.select_related("enrolment"), pk=attempt_id, learner=request.user, quiz__module=module
-    )
+    attempt = permissions.get_quiz_attempt_for_learner(request.user, module, attempt_id)
     quiz = _quiz_or_404(module)
     context = {
         "module": module,
         "quiz": quiz,
         "attempt": attempt,
-        "review": services.attempt_review(attempt, quiz),
-        **_attempts_context(quiz, attempt.enrolment),
+        "review": quizzes.attempt_review(attempt, quiz),
+        **quizzes.attempts_summary(quiz, attempt.enrolment),
     }
     return render(request, "autumn_school/quiz_result.html", context)

@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from autumn_school import exports, permissions
+from autumn_school.selectors.teaching import cohort_overview
 from autumn_school.services import teaching as services
 
 
@@ -15,7 +16,7 @@ from autumn_school.services import teaching as services
 @require_GET
 def instructor_page(request, slug):
     module = permissions.get_module_for_instructor(request.user, slug)
-    overview = services.cohort_overview(module)
+    overview = cohort_overview(module)
     return render(request, "autumn_school/teach.html", {"module": module, "overview": overview, "teaching": True})
 
 

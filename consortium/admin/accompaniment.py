@@ -1,19 +1,25 @@
 """The accompaniment in the admin: milestones, meeting logs, shared documents, needs and the KPI reports.
 
+What has a rule is saved through the workspace's services (a closed project's workspace takes no new entry, a
+meeting is logged once held, a need is met on a date, a KPI report is checked like the workspace's); plain edits
+of a row (a title, a due date, a description) stay plain.
+
 Shared documents and milestone evidence are private files: the admin never shows a file URL (private storage
 refuses to give one); it links to the workspace's permission-checking download views."""
 
 from pathlib import Path
 
-from django.contrib import admin
-from django.db.models import F
+from django.contrib import admin, messages
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from consortium.admin.helpers import RuleCheckedForm, adopt
 from consortium.models import KpiReport, MentoringMeeting, Milestone, Need, ProjectDocument
+from consortium.selectors.kpis import FLOWS
+from consortium.services import accompaniment, kpis
 from dimobel.csv_export import csv_response
+from dimobel.errors import DomainError
 from dimobel.files import ReplacedFilesAdminMixin
 
 
@@ -25,15 +31,19 @@ class OverdueFilter(admin.SimpleListFilter):
         return [("overdue", _("Open and overdue")), ("open", _("Open, on time")), ("late", _("Done late"))]
 
     def queryset(self, request, queryset):
-        today = timezone.localdate()
-        done = Milestone.Status.DONE
         if self.value() == "overdue":
-            return queryset.exclude(status=done).filter(due_on__lt=today)
+            return queryset.overdue()
         if self.value() == "open":
-            return queryset.exclude(status=done).filter(due_on__gte=today)
+            return queryset.upcoming()
         if self.value() == "late":
-            return queryset.filter(status=done, completed_on__gt=F("due_on"))
+            return queryset.done_late()
         return queryset
+
+
+class MilestoneAdminForm(RuleCheckedForm):
+    def check(self, cleaned_data) -> None:
+        if self.adding:
+            accompaniment.check_workspace_open(project=cleaned_data["project"])
 
 
 @admin.register(Milestone)
@@ -41,6 +51,7 @@ class MilestoneAdmin(ReplacedFilesAdminMixin, admin.ModelAdmin):
     """Status and completion are read-only: marking a milestone done belongs to the workspace, which notes the
     completion date the reminders and the dashboard rely on."""
 
+    form = MilestoneAdminForm
     list_display = ["title", "project", "due_on", "status", "completed_on"]
     list_filter = ["status", OverdueFilter, "project__call"]
     list_select_related = ["project"]
@@ -62,13 +73,24 @@ class MilestoneAdmin(ReplacedFilesAdminMixin, admin.ModelAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        if change:
+            super().save_model(request, obj, form, change)  # a plain edit of the title, the details or the date
+            return
+        milestone = accompaniment.add_milestone(
+            project=obj.project, title=obj.title, due_on=obj.due_on, description=obj.description, by=request.user
+        )
+        adopt(obj, milestone)
+
+
+class MeetingAdminForm(RuleCheckedForm):
+    def check(self, cleaned_data) -> None:
+        if self.adding:
+            accompaniment.check_meeting(project=cleaned_data["project"], held_on=cleaned_data["held_on"])
 
 
 @admin.register(MentoringMeeting)
 class MentoringMeetingAdmin(admin.ModelAdmin):
+    form = MeetingAdminForm
     list_display = ["project", "held_on", "participants", "author"]
     list_filter = ["project__call"]
     list_select_related = ["project", "author"]
@@ -79,9 +101,18 @@ class MentoringMeetingAdmin(admin.ModelAdmin):
     readonly_fields = ["author", "created_at"]
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.author = request.user
-        super().save_model(request, obj, form, change)
+        if change:
+            super().save_model(request, obj, form, change)  # a plain edit of the log
+            return
+        meeting = accompaniment.log_meeting(
+            project=obj.project,
+            held_on=obj.held_on,
+            participants=obj.participants,
+            notes=obj.notes,
+            next_steps=obj.next_steps,
+            by=request.user,
+        )
+        adopt(obj, meeting)
 
 
 @admin.register(ProjectDocument)
@@ -106,17 +137,59 @@ class ProjectDocumentAdmin(ReplacedFilesAdminMixin, admin.ModelAdmin):
         )
 
 
+class NeedAdminForm(RuleCheckedForm):
+    def check(self, cleaned_data) -> None:
+        if self.adding:
+            accompaniment.check_workspace_open(project=cleaned_data["project"])
+
+
 @admin.register(Need)
 class NeedAdmin(admin.ModelAdmin):
+    """A need is met through the action (which notes the date), as in the workspace."""
+
+    form = NeedAdminForm
     list_display = ["description", "project", "help_type", "is_open", "created_at", "met_on"]
     list_filter = ["is_open", "help_type", "project__call"]
     list_select_related = ["project", "help_type"]
     search_fields = ["description", "project__title"]
     autocomplete_fields = ["project"]
+    fields = ["project", "description", "help_type", "is_open", "met_on"]
+    readonly_fields = ["is_open", "met_on"]
+    actions = ["mark_met"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)  # a plain edit of the description or the type of help
+            return
+        need = accompaniment.add_need(
+            project=obj.project, description=obj.description, help_type=obj.help_type, by=request.user
+        )
+        adopt(obj, need)
+
+    @admin.action(description=_("Mark the selected needs as met"), permissions=["change"])
+    def mark_met(self, request, queryset):
+        for need in queryset.select_related("project").filter(is_open=True):
+            try:
+                accompaniment.mark_need_met(need=need, by=request.user)
+            except DomainError as error:
+                self.message_user(request, f"{need}: {error}", messages.ERROR)
+            else:
+                self.message_user(request, _("“%(need)s” is met.") % {"need": need.description})
+
+
+class KpiReportAdminForm(RuleCheckedForm):
+    def check(self, cleaned_data) -> None:
+        project = cleaned_data["project"] if self.adding else self.instance.project
+        period = cleaned_data["period"] if self.adding else self.instance.period
+        kpis.check_kpi_report(project=project, period=period, values=cleaned_data)
 
 
 @admin.register(KpiReport)
 class KpiReportAdmin(admin.ModelAdmin):
+    """Reports are saved through the same checks as the workspace's. A report's project and month are fixed once
+    it exists: reporting a month again replaces that month's figures."""
+
+    form = KpiReportAdminForm
     list_display = [
         "project",
         "period",
@@ -136,9 +209,14 @@ class KpiReportAdmin(admin.ModelAdmin):
     date_hierarchy = "period"
     actions = ["export_csv"]
 
+    def get_readonly_fields(self, request, obj=None):
+        fixed = ["project", "period"] if obj is not None else []
+        return [*fixed, *self.readonly_fields]
+
     def save_model(self, request, obj, form, change):
-        obj.submitted_by = request.user
-        super().save_model(request, obj, form, change)
+        values = {name: getattr(obj, name) for name in (*FLOWS, "company_created", "company_created_on", "comment")}
+        report = kpis.submit_kpi_report(project=obj.project, period=obj.period, values=values, by=request.user)
+        adopt(obj, report)
 
     @admin.action(description=_("Export as CSV"), permissions=["view"])
     def export_csv(self, request, queryset):

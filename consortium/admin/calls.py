@@ -7,8 +7,8 @@ from django.db import models
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from consortium.grids import add_default_grid
 from consortium.models import Call, Criterion, Project, Score
+from consortium.services.grids import add_default_grid
 
 
 class CriterionInline(admin.TabularInline):
@@ -98,7 +98,7 @@ class CallAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         if change:
             return
-        if add_default_grid(form.instance):
+        if add_default_grid(call=form.instance):
             self.message_user(
                 request,
                 _("The call had no criteria: it received the programme's default evaluation grid. Adjust it below."),

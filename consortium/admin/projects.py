@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from consortium.models import Mentorship, Project, ReviewAssignment, StatusChange, TeamMember
 from consortium.services.applications import DOCUMENT_KINDS
+from dimobel.countries import country_names
 from dimobel.files import ReplacedFilesAdminMixin
-from network.countries import country_names
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -158,7 +158,7 @@ class ProjectAdmin(ReplacedFilesAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("workspace"))
     def workspace_link(self, obj):
-        if obj.status not in Project.ACCOMPANIED:
+        if not obj.has_workspace:
             return _("Opens once the project is selected.")
         return format_html(
             '<a href="{}">{}</a>', reverse("consortium:workspace", args=[obj.pk]), _("Open the workspace")

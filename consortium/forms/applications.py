@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from consortium.models import Project, TeamMember
 from consortium.services.applications import DRAFT_FIELDS, TeamEntry
+from dimobel.countries import country_choices
 from dimobel.files import check_pdf
-from network.countries import country_choices
 from network.models import Sector
 
 MAX_TEAM = 20

@@ -1,10 +1,9 @@
-"""Forms of the accompaniment workspace: milestones, meetings, shared documents, needs, KPI reports, the
-lifecycle and the staff's filters."""
+"""Forms of the accompaniment workspace: milestones, meetings, shared documents, needs, KPI reports and the
+lifecycle (the staff's filter of the workspaces is in consortium.filters)."""
 
 from datetime import date
 from pathlib import Path
 
-import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -12,9 +11,8 @@ from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from consortium.models import Call, MentoringMeeting, Milestone, Need, Project
-from consortium.services.accompaniment import TRANSITIONS
-from consortium.services.kpis import reporting_months
+from consortium.models import MentoringMeeting, Milestone, Need, Project
+from consortium.selectors.kpis import reporting_months
 from dimobel.files import DOCUMENT_KINDS, PDF_MAX_BYTES, check_document, clean_image
 
 DOCUMENT_MAX_BYTES = PDF_MAX_BYTES  # 20 MB
@@ -210,7 +208,7 @@ class StatusForm(forms.Form):
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to_status"].choices = [
-            (status, Project.Status(status).label) for status in TRANSITIONS.get(project.status, ())
+            (status, Project.Status(status).label) for status in project.next_statuses()
         ]
 
     def clean(self):
@@ -221,20 +219,3 @@ class StatusForm(forms.Form):
         if to_status == Project.Status.ABANDONED and not (cleaned.get("reason") or "").strip():
             self.add_error("reason", _("Say why the project is abandoned."))
         return cleaned
-
-
-class WorkspaceFilter(django_filters.FilterSet):
-    """Staff narrow the list of workspaces by call and by status; filters live in the query string."""
-
-    call = django_filters.ModelChoiceFilter(
-        label=_("Call"), queryset=Call.objects.order_by("-opens_at"), empty_label=_("All calls")
-    )
-    status = django_filters.ChoiceFilter(
-        label=_("Status"),
-        choices=[(status, Project.Status(status).label) for status in Project.ACCOMPANIED],
-        empty_label=_("All statuses"),
-    )
-
-    class Meta:
-        model = Project
-        fields = ["call", "status"]

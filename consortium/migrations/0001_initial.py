@@ -8,8 +8,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+import dimobel.countries
 import dimobel.files
-import network.countries
 
 
 class Migration(migrations.Migration):
@@ -206,7 +206,7 @@ class Migration(migrations.Migration):
                     models.CharField(
                         blank=True,
                         max_length=2,
-                        validators=[network.countries.validate_country_code],
+                        validators=[dimobel.countries.validate_country_code],
                         verbose_name="country",
                     ),
                 ),

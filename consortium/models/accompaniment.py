@@ -1,7 +1,12 @@
+from datetime import date
+
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consortium.models.projects import Project
 from dimobel.files import private_storage
 
 
@@ -34,6 +39,36 @@ class Mentorship(models.Model):
         return f"{self.mentor} – {self.project}"
 
 
+def _done() -> Q:
+    return Q(status=Milestone.Status.DONE)
+
+
+class MilestoneQuerySet(models.QuerySet):
+    """A milestone's timeliness, one rule for the workspace, the reminders, the dashboard and the admin. Each
+    condition is also a ``Q`` (``Milestone.overdue_condition()``…) so a figure can count several in one query."""
+
+    def pending(self):
+        """Not done yet, whatever the date."""
+        return self.exclude(_done())
+
+    def done(self):
+        return self.filter(_done())
+
+    def overdue(self, today: date | None = None):
+        return self.filter(Milestone.overdue_condition(today))
+
+    def upcoming(self, today: date | None = None):
+        """Not done, and due today or later."""
+        return self.filter(Milestone.upcoming_condition(today))
+
+    def done_late(self):
+        return self.filter(Milestone.done_late_condition())
+
+    def in_open_workspaces(self):
+        """The milestones of projects whose workspace still takes entries (archives remind nobody)."""
+        return self.filter(project__status__in=Project.WORKSPACE_OPEN)
+
+
 class Milestone(models.Model):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
@@ -57,6 +92,8 @@ class Milestone(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
+    objects = MilestoneQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
@@ -65,6 +102,38 @@ class Milestone(models.Model):
 
     def __str__(self):
         return self.title
+
+    # The timeliness rules as conditions; the properties below say the same of one milestone.
+
+    @staticmethod
+    def overdue_condition(today: date | None = None) -> Q:
+        """Not done, and its due date has passed."""
+        return ~_done() & Q(due_on__lt=today or timezone.localdate())
+
+    @staticmethod
+    def upcoming_condition(today: date | None = None) -> Q:
+        return ~_done() & Q(due_on__gte=today or timezone.localdate())
+
+    @staticmethod
+    def done_late_condition() -> Q:
+        return _done() & Q(completed_on__gt=F("due_on"))
+
+    @staticmethod
+    def done_on_time_condition() -> Q:
+        """Done by its due date, or done with no completion date noted."""
+        return _done() & (Q(completed_on__isnull=True) | Q(completed_on__lte=F("due_on")))
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == self.Status.DONE
+
+    @property
+    def is_in_progress(self) -> bool:
+        return self.status == self.Status.IN_PROGRESS
+
+    @property
+    def is_overdue(self) -> bool:
+        return not self.is_done and self.due_on < timezone.localdate()
 
 
 class MentoringMeeting(models.Model):

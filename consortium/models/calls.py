@@ -29,6 +29,19 @@ class Call(models.Model):
         DECISION = "decision", _("Selection")
         DECIDED = "decided", _("Decisions published")
 
+        # What the pages ask of a phase (``{% if phase.is_upcoming %}``), instead of comparing its value.
+        @property
+        def is_upcoming(self) -> bool:
+            return self is Call.Phase.UPCOMING
+
+        @property
+        def is_open(self) -> bool:
+            return self is Call.Phase.OPEN
+
+        @property
+        def is_decided(self) -> bool:
+            return self is Call.Phase.DECIDED
+
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     summary = models.CharField(_("summary"), max_length=300)

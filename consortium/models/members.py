@@ -13,6 +13,12 @@ class AssistanceService(TranslatedName):
         verbose_name_plural = _("assistance services")
 
 
+class ConsortiumMemberQuerySet(models.QuerySet):
+    def listed(self):
+        """The members the public pages show: active, with their organisation published in the directory."""
+        return self.filter(is_active=True, organisation__is_published=True)
+
+
 class ConsortiumMember(models.Model):
     """An organisation of the directory that joined the consortium, with its services and its experts."""
 
@@ -35,6 +41,8 @@ class ConsortiumMember(models.Model):
     description = models.TextField(_("what we offer the projects"), blank=True, help_text=_("Markdown is allowed."))
     joined_on = models.DateField(_("joined on"))
     is_active = models.BooleanField(_("active"), default=True)
+
+    objects = ConsortiumMemberQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("consortium member")

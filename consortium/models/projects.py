@@ -2,8 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from dimobel.countries import validate_country_code
 from dimobel.files import private_storage
-from network.countries import validate_country_code
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -14,7 +14,15 @@ class ProjectQuerySet(models.QuerySet):
         return self.exclude(status=Project.Status.DRAFT)
 
     def selected(self):
+        """Projects with a workspace: selected, then accompanied, even once closed or abandoned."""
         return self.filter(status__in=Project.ACCOMPANIED)
+
+    def with_open_workspace(self):
+        """Projects whose workspace still takes entries (closed and abandoned ones are archives)."""
+        return self.filter(status__in=Project.WORKSPACE_OPEN)
+
+    def taking_a_place(self):
+        return self.filter(status__in=Project.TAKING_A_PLACE)
 
 
 class Project(models.Model):
@@ -33,7 +41,22 @@ class Project(models.Model):
         CLOSED = "closed", _("Closed")
         ABANDONED = "abandoned", _("Abandoned")
 
+    # Statuses with a workspace: the selection and every step of the accompaniment after it.
     ACCOMPANIED = (Status.SELECTED, Status.ACCOMPANIED, Status.LAUNCHED, Status.CLOSED, Status.ABANDONED)
+    # The workspace still takes entries; a closed or abandoned project keeps it as a read-only archive.
+    WORKSPACE_OPEN = (Status.SELECTED, Status.ACCOMPANIED, Status.LAUNCHED)
+    # The lifecycle's steps in order, and the moves staff may make from each status.
+    LIFECYCLE = (Status.SELECTED, Status.ACCOMPANIED, Status.LAUNCHED, Status.CLOSED)
+    LIFECYCLE_MOVES = {
+        Status.SELECTED: (Status.ACCOMPANIED, Status.ABANDONED),
+        Status.ACCOMPANIED: (Status.LAUNCHED, Status.ABANDONED),
+        Status.LAUNCHED: (Status.CLOSED, Status.ABANDONED),
+    }
+    # A call's places already taken: the selected projects and those accompanied since (an abandon frees a place).
+    TAKING_A_PLACE = (Status.SELECTED, Status.ACCOMPANIED, Status.LAUNCHED, Status.CLOSED)
+    # How a status reads at a glance (its badge): waiting for a decision, or out of the programme.
+    AWAITING_DECISION = (Status.SUBMITTED, Status.ELIGIBLE)
+    OUT = (Status.INELIGIBLE, Status.NOT_SELECTED, Status.ABANDONED)
 
     class Corridor(models.TextChoices):
         BE_TO_MA = "be_ma", _("Belgium → Morocco")
@@ -96,8 +119,49 @@ class Project(models.Model):
         return self.title
 
     @property
-    def is_draft(self):
+    def is_draft(self) -> bool:
         return self.status == self.Status.DRAFT
+
+    @property
+    def is_eligible(self) -> bool:
+        return self.status == self.Status.ELIGIBLE
+
+    @property
+    def is_ineligible(self) -> bool:
+        return self.status == self.Status.INELIGIBLE
+
+    @property
+    def is_on_reserve(self) -> bool:
+        return self.status == self.Status.RESERVE
+
+    @property
+    def is_abandoned(self) -> bool:
+        return self.status == self.Status.ABANDONED
+
+    @property
+    def awaits_decision(self) -> bool:
+        return self.status in self.AWAITING_DECISION
+
+    @property
+    def is_out(self) -> bool:
+        """Not eligible, not selected or abandoned: no longer in the running nor in the programme."""
+        return self.status in self.OUT
+
+    @property
+    def has_workspace(self) -> bool:
+        return self.status in self.ACCOMPANIED
+
+    @property
+    def workspace_is_open(self) -> bool:
+        return self.status in self.WORKSPACE_OPEN
+
+    @property
+    def takes_a_place(self) -> bool:
+        return self.status in self.TAKING_A_PLACE
+
+    def next_statuses(self) -> tuple:
+        """Where staff may move the project along its lifecycle from its current status."""
+        return self.LIFECYCLE_MOVES.get(self.status, ())
 
 
 class TeamMember(models.Model):

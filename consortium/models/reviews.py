@@ -34,6 +34,10 @@ class ReviewAssignment(models.Model):
     def __str__(self):
         return f"{self.juror} – {self.project}"
 
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == self.Status.SUBMITTED
+
 
 class Score(models.Model):
     """A juror's score for one criterion (validated against the criterion's maximum by the service)."""

@@ -1,2 +1,2 @@
-"""Every write of the consortium that has a rule, one module per topic. Each raises a ConsortiumError subclass
+"""Every write of the consortium that has a rule, one module per topic. Each raises a DomainError subclass
 whose message is shown to the person as is."""

@@ -14,10 +14,12 @@ from django.utils.translation import gettext_lazy
 
 from consortium.display import datetime_text
 from consortium.models import Call, Project, TeamMember
-from consortium.notifications import email_later, in_language_of, link
+from consortium.selectors.applications import draft_of, missing_items
 from consortium.services import history
-from consortium.services.errors import ApplicationIncomplete, ApplicationLocked, CallClosed, ConsortiumError
+from consortium.services.errors import ApplicationIncomplete, ApplicationLocked, CallClosed
+from dimobel.errors import DomainError
 from dimobel.files import delete_replaced_files, file_names
+from dimobel.notify import email_member, in_language_of, link
 
 DOCUMENT_KINDS = {
     "business_plan": gettext_lazy("Business plan"),
@@ -39,7 +41,7 @@ DRAFT_FIELDS = (
 )
 
 
-class NotTheHolder(ConsortiumError):
+class NotTheHolder(DomainError):
     default_message = gettext_lazy("Only the project holder can change this application.")
 
 
@@ -53,45 +55,6 @@ class TeamEntry:
     user: object = None
     member: TeamMember | None = None
     delete: bool = False
-
-
-@dataclass(frozen=True)
-class ChecklistItem:
-    label: str
-    done: bool
-
-
-# What a complete application has, in the order of the form. Each check reads a project whose sectors
-# and team were counted beforehand (see ``checklist``).
-COMPLETENESS = [
-    (gettext_lazy("Title"), lambda p: bool(p.title.strip())),
-    (gettext_lazy("Summary"), lambda p: bool(p.summary.strip())),
-    (gettext_lazy("Description"), lambda p: bool(p.description.strip())),
-    (gettext_lazy("At least one sector"), lambda p: p.sector_count > 0),
-    (gettext_lazy("City"), lambda p: bool(p.city.strip())),
-    (gettext_lazy("Country"), lambda p: bool(p.country)),
-    (gettext_lazy("Corridor direction"), lambda p: bool(p.corridor)),
-    (gettext_lazy("Stage"), lambda p: bool(p.stage)),
-    (gettext_lazy("Funding needed"), lambda p: p.funding_needed is not None and p.funding_needed > 0),
-    (gettext_lazy("Jobs expected"), lambda p: p.jobs_expected is not None),
-    (gettext_lazy("At least one team member"), lambda p: p.team_count > 0),
-    (gettext_lazy("Business plan (PDF)"), lambda p: bool(p.business_plan)),
-    (gettext_lazy("Pitch deck (PDF)"), lambda p: bool(p.pitch_deck)),
-]
-
-
-def checklist(project) -> list[ChecklistItem]:
-    project.sector_count = project.sectors.count()
-    project.team_count = project.team.count()
-    return [ChecklistItem(label=str(label), done=check(project)) for label, check in COMPLETENESS]
-
-
-def missing_items(project) -> list[str]:
-    return [item.label for item in checklist(project) if not item.done]
-
-
-def draft_of(*, call, holder) -> Project | None:
-    return Project.objects.filter(call=call, holder=holder, status=Project.Status.DRAFT).order_by("created_at").first()
 
 
 def start_application(*, call, holder) -> Project:
@@ -163,7 +126,7 @@ def _lock_draft(project, by) -> Project:
     return locked
 
 
-def _save_team(project, entries):
+def _save_team(project, entries) -> None:
     for entry in entries:
         if entry.member is not None and entry.member.project_id != project.pk:
             raise ValueError("A team member of another project")
@@ -179,7 +142,7 @@ def _save_team(project, entries):
         member.save()
 
 
-def _send_confirmation(project):
+def _send_confirmation(project) -> None:
     holder = project.holder
     with in_language_of(holder):
         context = {
@@ -187,6 +150,6 @@ def _send_confirmation(project):
             "project_title": project.title,
             "call_title": project.call.title,
             "submitted_at": datetime_text(project.submitted_at),
-            "project_url": link("project", project.pk),
+            "project_url": link("consortium:project", project.pk),
         }
-    email_later(recipient=holder, name="application_submitted", context=context)
+    email_member(recipient=holder, template="consortium/application_submitted", context=context)

@@ -1,5 +1,6 @@
 """The project's history. Every change of ``Project.status`` goes through ``change_status``, so the history
-(who, when, from what to what) can never miss a step: the row and the new status are written together."""
+(who, when, from what to what) can never miss a step: the row and the new status are written together. Each
+reader's view of it: consortium.selectors.history."""
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -26,17 +27,3 @@ def change_status(*, project, to_status, by, note="") -> StatusChange:
         return StatusChange.objects.create(
             project=project, from_status=from_status, to_status=to_status, changed_by=by, note=note
         )
-
-
-def history_for_holder(project):
-    """The project's status changes as its holder sees them: when, and from what to what. The staff
-    member's identity and internal notes stay out (reasons meant for the holder reach them by email and on
-    the project page)."""
-    return list(
-        project.history.only("project_id", "from_status", "to_status", "changed_at").order_by("changed_at", "pk")
-    )
-
-
-def history_for_staff(project):
-    """The full history for staff: who made each change, and the notes (screening reasons, abandon reasons…)."""
-    return list(project.history.select_related("changed_by").order_by("changed_at", "pk"))

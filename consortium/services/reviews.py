@@ -9,31 +9,32 @@ from django.utils.translation import gettext_lazy as _
 
 from consortium.display import in_corridor_zones
 from consortium.models import Call, Criterion, Project, ReviewAssignment, Score
-from consortium.notifications import email_later, in_language_of, link
-from consortium.services.errors import ConsortiumError, ReviewClosed
+from consortium.services.errors import ReviewClosed
+from dimobel.errors import DomainError
+from dimobel.notify import email_member, in_language_of, link
 
 
-class NothingToAssign(ConsortiumError):
+class NothingToAssign(DomainError):
     default_message = _("There is no eligible application to assign yet: screen the applications first.")
 
 
-class NoJury(ConsortiumError):
+class NoJury(DomainError):
     default_message = _("This call has no jury members yet. Add them to the call first.")
 
 
-class ReviewLocked(ConsortiumError):
+class ReviewLocked(DomainError):
     default_message = _("This review was submitted and can no longer be changed.")
 
 
-class ReviewIncomplete(ConsortiumError):
+class ReviewIncomplete(DomainError):
     default_message = _("Score every criterion before submitting your review.")
 
 
-class InvalidScore(ConsortiumError):
+class InvalidScore(DomainError):
     default_message = _("A score is outside the criterion's range.")
 
 
-def _notify_assigned(call, juror, pending):
+def _notify_assigned(call, juror, pending) -> None:
     with in_language_of(juror):
         context = {
             "juror_name": juror.get_full_name() or juror.email,
@@ -41,9 +42,9 @@ def _notify_assigned(call, juror, pending):
             "pending": pending,
             # Jurors sit on both sides of the corridor: the deadline in both zones.
             "deadline": in_corridor_zones(call.review_closes_at),
-            "url": link("jury"),
+            "url": link("consortium:jury"),
         }
-    email_later(recipient=juror, name="jury_assigned", context=context)
+    email_member(recipient=juror, template="consortium/jury_assigned", context=context)
 
 
 def assign_jurors(*, call, by, jurors=None, projects=None) -> list[ReviewAssignment]:
@@ -92,19 +93,19 @@ def assign_jurors(*, call, by, jurors=None, projects=None) -> list[ReviewAssignm
     return created
 
 
-def _lock_own_assignment(assignment, juror):
+def _lock_own_assignment(assignment, juror) -> ReviewAssignment:
     """Re-read the assignment under lock; only its juror may act on it, only while the review is open."""
     assignment = (
         ReviewAssignment.objects.select_for_update(of=("self",)).select_related("project__call").get(pk=assignment.pk)
     )
     if assignment.juror_id != juror.pk:
-        raise ConsortiumError(_("This application is not assigned to you."))
+        raise DomainError(_("This application is not assigned to you."))
     if not assignment.project.call.in_review():
         raise ReviewClosed
     if assignment.status == ReviewAssignment.Status.SUBMITTED:
         raise ReviewLocked
     if assignment.status == ReviewAssignment.Status.CONFLICT:
-        raise ConsortiumError(_("You declared a conflict of interest for this application."))
+        raise DomainError(_("You declared a conflict of interest for this application."))
     return assignment
 
 
@@ -160,7 +161,7 @@ def declare_conflict(*, assignment, juror, reason) -> ReviewAssignment:
     """The juror steps aside: the application is withdrawn from them and their draft scores are discarded."""
     reason = (reason or "").strip()
     if not reason:
-        raise ConsortiumError(_("Say briefly why you have a conflict of interest."))
+        raise DomainError(_("Say briefly why you have a conflict of interest."))
     with transaction.atomic():
         assignment = _lock_own_assignment(assignment, juror)
         Score.objects.filter(assignment=assignment).delete()

@@ -5,23 +5,24 @@ only the selection changes statuses. An ineligible holder is told why, politely,
 """
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consortium.models import Call, Project
-from consortium.notifications import email_later, in_language_of, link
 from consortium.permissions import is_consortium_staff
+from consortium.selectors.screening import can_screen
 from consortium.services import history
-from consortium.services.errors import ConsortiumError, InvalidTransition
+from consortium.services.errors import InvalidTransition
+from dimobel.errors import DomainError
+from dimobel.notify import email_member, in_language_of, link
 
 Status = Project.Status
 
 
-class ReasonRequired(ConsortiumError):
+class ReasonRequired(DomainError):
     default_message = _("Give the reason why the application is not eligible: the holder receives it.")
 
 
-class NotConsortiumStaff(ConsortiumError):
+class NotConsortiumStaff(DomainError):
     default_message = _("Only the consortium staff can screen applications.")
 
 
@@ -53,26 +54,15 @@ def screen(*, project, eligible, reason, by) -> Project:
     return project
 
 
-def can_screen(project, call=None, now=None) -> bool:
-    call = call or project.call
-    now = now or timezone.now()
-    if project.status == Status.SUBMITTED:
-        # A late screening during the review is still possible: the application simply has no jurors yet.
-        return call.decisions_published_at is None
-    if project.status in (Status.ELIGIBLE, Status.INELIGIBLE):
-        return now < call.review_opens_at and call.decisions_published_at is None
-    return False
-
-
-def _notify(project, template, **extra):
+def _notify(project, template, **extra) -> None:
     holder = project.holder
     with in_language_of(holder):
         context = {
             "holder_name": holder.get_short_name(),
             "project_title": project.title,
             "call_title": project.call.title,
-            "project_url": link("project", project.pk),
-            "calls_url": link("calls"),
+            "project_url": link("consortium:project", project.pk),
+            "calls_url": link("consortium:calls"),
             **extra,
         }
-    email_later(recipient=holder, name=template, context=context)
+    email_member(recipient=holder, template=f"consortium/{template}", context=context)

@@ -10,17 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from consortium.display import datetime_text
 from consortium.models import Call, Project
-from consortium.notifications import email_later, in_language_of, link
-from consortium.services.errors import ConsortiumError
 from consortium.services.history import change_status
-
-# Places already taken: the selected projects and those accompanied since (an abandon frees a place).
-TAKING_A_PLACE = (
-    Project.Status.SELECTED,
-    Project.Status.ACCOMPANIED,
-    Project.Status.LAUNCHED,
-    Project.Status.CLOSED,
-)
+from dimobel.errors import DomainError
+from dimobel.notify import email_member, in_language_of, link
 
 DECISION_TEMPLATES = {
     Project.Status.SELECTED: "decision_selected",
@@ -29,7 +21,7 @@ DECISION_TEMPLATES = {
 }
 
 
-class SelectionError(ConsortiumError):
+class SelectionError(DomainError):
     default_message = _("The selection could not be made.")
 
 
@@ -37,7 +29,7 @@ class AlreadyDecided(SelectionError):
     default_message = _("The decisions of this call were already published.")
 
 
-def _notify_decision(project, status, *, promoted=False):
+def _notify_decision(project, status, *, promoted=False) -> None:
     holder = project.holder
     with in_language_of(holder):
         context = {
@@ -46,11 +38,11 @@ def _notify_decision(project, status, *, promoted=False):
             "call_title": project.call.title,
             "decided_on": formats.date_format(timezone.localdate(), "DATE_FORMAT"),
             "promoted": promoted,
-            "project_url": link("project", project.pk),
+            "project_url": link("consortium:project", project.pk),
         }
         if status == Project.Status.SELECTED:
-            context["workspace_url"] = link("workspace", project.pk)
-    email_later(recipient=holder, name=DECISION_TEMPLATES[status], context=context)
+            context["workspace_url"] = link("consortium:workspace", project.pk)
+    email_member(recipient=holder, template=f"consortium/{DECISION_TEMPLATES[status]}", context=context)
 
 
 def decide(*, call, selected_ids, reserve_ids, by) -> dict[str, int]:
@@ -63,28 +55,7 @@ def decide(*, call, selected_ids, reserve_ids, by) -> dict[str, int]:
     reserve_ids = {int(pk) for pk in reserve_ids}
     with transaction.atomic():
         call = Call.objects.select_for_update().get(pk=call.pk)
-        if call.decisions_published_at:
-            raise AlreadyDecided
-        if timezone.now() < call.review_closes_at:
-            raise SelectionError(
-                _("The jury review runs until %(deadline)s. Decide after the jury deadline.")
-                % {"deadline": datetime_text(call.review_closes_at)}
-            )
-        if selected_ids & reserve_ids:
-            raise SelectionError(_("An application cannot be both selected and on the reserve list."))
-        if not selected_ids:
-            raise SelectionError(_("Select at least one application."))
-        if len(selected_ids) > call.places:
-            raise SelectionError(
-                _("This call has %(places)s places: select at most %(places)s applications (%(count)s chosen).")
-                % {"places": call.places, "count": len(selected_ids)}
-            )
-        waiting = Project.objects.filter(call=call, status=Project.Status.SUBMITTED).count()
-        if waiting:
-            raise SelectionError(
-                _("%(count)s application(s) still wait for screening. Screen them before deciding.")
-                % {"count": waiting}
-            )
+        _check_can_decide(call, selected_ids, reserve_ids)
         eligible = list(
             Project.objects.select_for_update(of=("self",))
             .filter(call=call, status=Project.Status.ELIGIBLE)
@@ -95,12 +66,7 @@ def decide(*, call, selected_ids, reserve_ids, by) -> dict[str, int]:
             raise SelectionError(_("Only the eligible applications of this call can be selected."))
         counts = dict.fromkeys(DECISION_TEMPLATES, 0)
         for project in eligible:
-            if project.pk in selected_ids:
-                status = Project.Status.SELECTED
-            elif project.pk in reserve_ids:
-                status = Project.Status.RESERVE
-            else:
-                status = Project.Status.NOT_SELECTED
+            status = _decision(project, selected_ids, reserve_ids)
             change_status(project=project, to_status=status, by=by)
             counts[status] += 1
             _notify_decision(project, status)
@@ -109,14 +75,47 @@ def decide(*, call, selected_ids, reserve_ids, by) -> dict[str, int]:
     return {str(status): count for status, count in counts.items()}
 
 
+def _check_can_decide(call, selected_ids, reserve_ids) -> None:
+    """Once, after the jury deadline, every application screened, and within the call's places."""
+    if call.decisions_published_at:
+        raise AlreadyDecided
+    if timezone.now() < call.review_closes_at:
+        raise SelectionError(
+            _("The jury review runs until %(deadline)s. Decide after the jury deadline.")
+            % {"deadline": datetime_text(call.review_closes_at)}
+        )
+    if selected_ids & reserve_ids:
+        raise SelectionError(_("An application cannot be both selected and on the reserve list."))
+    if not selected_ids:
+        raise SelectionError(_("Select at least one application."))
+    if len(selected_ids) > call.places:
+        raise SelectionError(
+            _("This call has %(places)s places: select at most %(places)s applications (%(count)s chosen).")
+            % {"places": call.places, "count": len(selected_ids)}
+        )
+    waiting = Project.objects.filter(call=call, status=Project.Status.SUBMITTED).count()
+    if waiting:
+        raise SelectionError(
+            _("%(count)s application(s) still wait for screening. Screen them before deciding.") % {"count": waiting}
+        )
+
+
+def _decision(project, selected_ids, reserve_ids) -> str:
+    if project.pk in selected_ids:
+        return Project.Status.SELECTED
+    if project.pk in reserve_ids:
+        return Project.Status.RESERVE
+    return Project.Status.NOT_SELECTED
+
+
 def promote_reserve(*, project, by) -> Project:
     """A place freed up: a reserve application becomes selected, and its holder is told."""
     with transaction.atomic():
         call = Call.objects.select_for_update().get(pk=project.call_id)
         project = Project.objects.select_related("holder", "call").get(pk=project.pk)
-        if not call.decisions_published_at or project.status != Project.Status.RESERVE:
+        if not call.decisions_published_at or not project.is_on_reserve:
             raise SelectionError(_("Only an application on the reserve list can be moved to the selection."))
-        taken = Project.objects.filter(call=call, status__in=TAKING_A_PLACE).count()
+        taken = Project.objects.filter(call=call).taking_a_place().count()
         if taken >= call.places:
             raise SelectionError(
                 _("All %(places)s places are taken. A place frees up when a selected project is abandoned.")

@@ -13,8 +13,12 @@ from consortium import permissions
 from consortium.display import country_name
 from consortium.forms.applications import ApplicationForm, ScreeningForm, TeamFormSet, team_entries
 from consortium.models import Project
-from consortium.services import applications, history, screening
-from consortium.services.errors import ApplicationIncomplete, ApplicationLocked, CallClosed, ConsortiumError
+from consortium.selectors import applications as application_reads
+from consortium.selectors import history
+from consortium.selectors.screening import can_screen
+from consortium.services import applications
+from consortium.services.errors import ApplicationIncomplete, ApplicationLocked, CallClosed
+from dimobel.errors import DomainError
 from dimobel.files import private_file_response
 from network.models import Profile
 
@@ -30,11 +34,11 @@ def start(request, slug):
     if request.method == "POST":
         try:
             project = applications.start_application(call=call, holder=request.user)
-        except ConsortiumError as error:
+        except DomainError as error:
             messages.error(request, str(error))
             return redirect("consortium:call", call.slug)
         return redirect("consortium:project_edit", project.pk)
-    draft = applications.draft_of(call=call, holder=request.user)
+    draft = application_reads.draft_of(call=call, holder=request.user)
     if draft is not None:
         return redirect("consortium:project_edit", draft.pk)
     if not call.is_open():
@@ -62,13 +66,13 @@ def project_detail(request, project_id):
         "is_holder": is_holder,
         "staff_view": staff_view,
         "history": history.history_for_staff(project) if staff_view else history.history_for_holder(project),
-        "has_workspace": project.status in Project.ACCOMPANIED,
+        "has_workspace": project.has_workspace,
         **application_context(project, request.user),
     }
     if is_holder and project.is_draft:
-        context["checklist"] = applications.checklist(project)
+        context["checklist"] = application_reads.checklist(project)
         context["call_is_open"] = project.call.is_open()
-    if staff_view and screening.can_screen(project):
+    if staff_view and can_screen(project):
         context["screening_form"] = ScreeningForm(
             initial={"decision": project.status, "reason": project.screening_reason}
             if project.status != Project.Status.SUBMITTED
@@ -79,23 +83,35 @@ def project_detail(request, project_id):
 
 @login_required
 def edit(request, project_id):
-    """The long form of the application. Saving a draft never asks for completeness; "Save and submit"
-    saves first, so nothing typed is lost when the submission is refused."""
+    """The long form of the application. Saving a draft (a POST here) never asks for completeness."""
+    return _edit(request, project_id, then_submit=False)
+
+
+@login_required
+@require_POST
+def save_and_submit(request, project_id):
+    """The form's "Save and submit": it saves first, so nothing typed is lost when the submission is refused."""
+    return _edit(request, project_id, then_submit=True)
+
+
+def _edit(request, project_id, *, then_submit):
     project = permissions.get_project_for_holder(request.user, project_id)
     if not project.is_draft:
         messages.info(request, str(ApplicationLocked()))
         return redirect("consortium:project", project.pk)
     # Read before the form binds: validation copies the typed (unsaved) input onto the project.
-    saved = {"documents": _documents(project), "checklist": applications.checklist(project)}
+    saved = {"documents": _documents(project), "checklist": application_reads.checklist(project)}
     form = ApplicationForm(request.POST or None, request.FILES or None, instance=project)
     team = TeamFormSet(request.POST or None, instance=project, prefix="team")
     if request.method == "POST" and form.is_valid() and team.is_valid():
-        return _save(request, project, form, team)
+        return _save(request, project, form, team, then_submit=then_submit)
+    for document in saved["documents"]:
+        document["field"] = form[document["kind"]]
     context = {"project": project, "form": form, "team": team, "call_is_open": project.call.is_open(), **saved}
     return render(request, "consortium/projects/edit.html", context)
 
 
-def _save(request, project, form, team):
+def _save(request, project, form, team, *, then_submit):
     try:
         applications.save_draft(
             project=project,
@@ -107,10 +123,10 @@ def _save(request, project, form, team):
     except ApplicationLocked as error:
         messages.error(request, str(error))
         return redirect("consortium:project", project.pk)
-    except ConsortiumError as error:
+    except DomainError as error:
         messages.error(request, str(error))
         return redirect("consortium:project_edit", project.pk)
-    if request.POST.get("action") != "submit":
+    if not then_submit:
         messages.success(request, _("Your draft is saved."))
         return redirect("consortium:project_edit", project.pk)
     return _submit(request, project, draft_saved=True)
@@ -131,7 +147,7 @@ def _submit(request, project, *, draft_saved=False):
             messages.success(request, _("Your draft is saved."))
         messages.error(request, str(error))
         return redirect("consortium:project_edit", project.pk)
-    except ConsortiumError as error:
+    except DomainError as error:
         messages.error(request, str(error))
         return redirect("consortium:project", project.pk)
     messages.success(request, _("Your application is submitted. We have sent you a confirmation by email."))

@@ -1,21 +1,21 @@
 """The consortium's dashboard for staff: the pipeline, where the projects come from, how the milestones go and
 what the projects report, with the table of projects and its CSV export that replace the spreadsheets."""
 
-import django_filters
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from consortium import charts, stats
+from consortium import charts
 from consortium.display import country_name
-from consortium.models import Call, Project
+from consortium.filters import DashboardFilter
+from consortium.models import Project
 from consortium.permissions import require_consortium_staff
-from consortium.services.kpis import kpi_series, kpi_totals
+from consortium.selectors import stats
+from consortium.selectors.calls import calls_overview
+from consortium.selectors.kpis import kpi_series, kpi_totals
 from dimobel.csv_export import csv_response
 from dimobel.mail import absolute_url
 
@@ -27,28 +27,6 @@ KPI_CHARTS = (
     ("revenue", _("Revenue per month (EUR)")),
     ("partners_found", _("Partners found per month")),
 )
-
-
-class DashboardFilter(django_filters.FilterSet):
-    """The call narrows every figure; the status narrows the table only."""
-
-    call = django_filters.ModelChoiceFilter(
-        label=_("Call for projects"),
-        queryset=Call.objects.order_by("-opens_at", "pk"),
-        to_field_name="slug",
-        empty_label=_("All calls"),
-        widget=forms.Select(attrs={"class": "form-select"}),
-    )
-    status = django_filters.ChoiceFilter(
-        label=_("Status"),
-        choices=[choice for choice in Project.Status.choices if choice[0] != Project.Status.DRAFT],
-        empty_label=_("Every status"),
-        widget=forms.Select(attrs={"class": "form-select"}),
-    )
-
-    class Meta:
-        model = Project
-        fields = ["call", "status"]
 
 
 def _filtered(request):
@@ -64,7 +42,7 @@ def _filtered(request):
 def staff_dashboard(request):
     require_consortium_staff(request.user)
     filterset, call, scope, rows = _filtered(request)
-    submitted = scope.exclude(status=Project.Status.DRAFT)
+    submitted = scope.submitted()
     funnel = stats.funnel(scope)
     series = kpi_series(scope)[-SERIES_MONTHS:]
     page = Paginator(stats.projects_table(rows), PAGE_SIZE).get_page(request.GET.get("page"))
@@ -74,7 +52,7 @@ def staff_dashboard(request):
     context = {
         "filter": filterset,
         "call": call,
-        "calls": _calls(),
+        "calls": calls_overview(),
         "funnel": funnel,
         "funnel_chart": charts.funnel_chart("funnel", funnel),
         "sector_chart": charts.groups_chart("sectors", _("Applications by sector"), stats.by_sector(submitted)),
@@ -90,7 +68,6 @@ def staff_dashboard(request):
         ],
         "series": series,
         "page_obj": page,
-        "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
     }
     return render(request, "consortium/dashboard.html", context)
 
@@ -142,19 +119,8 @@ def _csv_row(project):
     ]
 
 
-def _calls():
-    """Every call with its applications (submitted, waiting for screening), each linked to its board and ranking."""
-    status = Project.Status
-    calls = Call.objects.annotate(
-        submitted=Count("projects", filter=~Q(projects__status=status.DRAFT)),
-        waiting=Count("projects", filter=Q(projects__status=status.SUBMITTED)),
-    ).order_by("-opens_at", "pk")
-    now = timezone.now()
-    return [(call, call.phase(now)) for call in calls]
-
-
 def project_url(project):
     """Where staff follow a project: its workspace once selected, its application page before."""
-    if project.status in Project.ACCOMPANIED:
+    if project.has_workspace:
         return reverse("consortium:workspace", args=[project.pk])
     return reverse("consortium:project", args=[project.pk])

@@ -1,88 +1,45 @@
-"""The jury's pages: my applications to review, the scoring form, declaring a conflict of interest."""
-
-from itertools import groupby
+"""The jury's pages: my applications to review, the scoring form (save a draft, or submit), declaring a conflict
+of interest."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from consortium import permissions, ranking
-from consortium.display import progress_class
+from consortium import permissions
 from consortium.forms.reviews import ConflictForm, ReviewForm
-from consortium.models import ReviewAssignment
+from consortium.selectors import ranking
+from consortium.selectors import reviews as review_reads
 from consortium.services import reviews as services
-from consortium.services.errors import ConsortiumError
 from consortium.views.applications import application_context
+from dimobel.errors import DomainError
 
 
 @login_required
 def assignments(request):
     """The juror's applications, for the calls in their review phase only, grouped by call."""
-    now = timezone.now()
-    rows = (
-        permissions.assignments_in_review(request.user)
-        .select_related("project__call")
-        .order_by("project__call__review_closes_at", "project__call_id", "status", "project__title", "pk")
-    )
-    calls = []
-    for call, group in groupby(rows, key=lambda assignment: assignment.project.call):
-        group = list(group)
-        done = sum(assignment.status == ReviewAssignment.Status.SUBMITTED for assignment in group)
-        calls.append(
-            {
-                "call": call,
-                "assignments": group,
-                "done": done,
-                "total": len(group),
-                "progress_class": progress_class(done, len(group)),
-            }
-        )
-    upcoming = (
-        ReviewAssignment.objects.filter(
-            juror=request.user,
-            status=ReviewAssignment.Status.PENDING,
-            project__call__review_opens_at__gt=now,
-            project__call__decisions_published_at__isnull=True,
-        )
-        .values("project__call__title", "project__call__review_opens_at", "project__call__review_closes_at")
-        .annotate(count=Count("pk"))
-        .order_by("project__call__review_opens_at")
-    )
-    return render(request, "consortium/jury/assignments.html", {"calls": calls, "upcoming": list(upcoming)})
-
-
-def _others(assignment):
-    """After the juror submitted: the other jurors' submitted totals (anonymised) and the panel's average."""
-    totals = ranking.review_totals(assignment.project)
-    others = [
-        {"label": _("Juror %(number)s") % {"number": number}, "total": total}
-        for number, (_assignment_id, total) in enumerate(
-            sorted((pk, total) for pk, total in totals.items() if pk != assignment.pk), start=1
-        )
-    ]
-    summary = ranking.summarise(list(totals.values()), threshold=assignment.project.call.disagreement_threshold)
-    return {"own_total": totals.get(assignment.pk), "others": others, "summary": summary}
+    context = {
+        "calls": review_reads.reviews_by_call(request.user),
+        "upcoming": list(review_reads.upcoming_reviews(request.user)),
+    }
+    return render(request, "consortium/jury/assignments.html", context)
 
 
 def _render_review(request, assignment, *, form=None, conflict_form=None, status=200):
     project = assignment.project
     criteria = list(project.call.criteria.all())
-    submitted = assignment.status == ReviewAssignment.Status.SUBMITTED
     context = {
         "assignment": assignment,
         "project": project,
         "call": project.call,
-        "submitted": submitted,
+        "submitted": assignment.is_submitted,
         **application_context(project, request.user),
     }
-    if submitted:
+    if assignment.is_submitted:
         scores = {score.criterion_id: score for score in assignment.scores.all()}
         context["scored"] = [(criterion, scores.get(criterion.pk)) for criterion in criteria]
-        context.update(_others(assignment))
+        context.update(ranking.panel_totals(assignment))
     else:
         if form is None:
             scores = {score.criterion_id: score for score in assignment.scores.all()}
@@ -94,14 +51,26 @@ def _render_review(request, assignment, *, form=None, conflict_form=None, status
 
 @login_required
 def review(request, assignment_id):
-    """The application, read-only, and the scoring form; once submitted, the review and the panel's totals."""
+    """The application, read-only, and the scoring form; once submitted, the review and the panel's totals.
+    A POST saves the scores as a draft."""
     assignment = permissions.get_assignment_for_juror(request.user, assignment_id)
     if request.method != "POST":
         return _render_review(request, assignment)
-    if assignment.status == ReviewAssignment.Status.SUBMITTED:
+    return _save_review(request, assignment, submitting=False)
+
+
+@login_required
+@require_POST
+def submit_review(request, assignment_id):
+    """The scoring form's "Submit my review": every criterion scored, then the review is final."""
+    assignment = permissions.get_assignment_for_juror(request.user, assignment_id)
+    return _save_review(request, assignment, submitting=True)
+
+
+def _save_review(request, assignment, *, submitting):
+    if assignment.is_submitted:
         messages.error(request, str(services.ReviewLocked()))
         return redirect("consortium:review", assignment.pk)
-    submitting = "submit" in request.POST
     criteria = list(assignment.project.call.criteria.all())
     form = ReviewForm(request.POST, criteria=criteria, submitting=submitting)
     if not form.is_valid():
@@ -115,7 +84,7 @@ def review(request, assignment_id):
             comment=form.cleaned_data["comment"],
             submit=submitting,
         )
-    except ConsortiumError as error:
+    except DomainError as error:
         messages.error(request, str(error))
         return _render_review(request, assignment, form=form)
     if submitting:
@@ -134,7 +103,7 @@ def declare_conflict(request, assignment_id):
     if form.is_valid():
         try:
             services.declare_conflict(assignment=assignment, juror=request.user, reason=form.cleaned_data["reason"])
-        except ConsortiumError as error:
+        except DomainError as error:
             messages.error(request, str(error))
             return redirect("consortium:jury")
         messages.success(request, _("Thank you. The application is withdrawn from your list."))

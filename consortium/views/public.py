@@ -3,41 +3,20 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.shortcuts import render
 from django.utils import timezone
 
 from consortium import permissions
 from consortium.display import corridor_times
-from consortium.filters import MemberFilter, services_by_name
-from consortium.models import Call, ConsortiumMember, Project
-from consortium.stats import public_impact
-from network.countries import country_names
-from network.models import Profile
+from consortium.filters import MemberFilter
+from consortium.models import Call, Project
+from consortium.selectors.members import active_members, member_count
+from consortium.selectors.stats import public_impact
+from dimobel.countries import country_names
 
 PAGE_SIZE = 20
 HOME_MEMBERS = 6
-
-
-def active_members(viewer):
-    """Active members whose organisation is published, with their services and the experts whose directory
-    profile the viewer may see (the others are left out rather than named without their consent)."""
-    visible_experts = (
-        get_user_model()
-        .objects.filter(is_active=True, pk__in=Profile.objects.visible_to(viewer).values("user_id"))
-        .order_by("last_name", "first_name", "pk")
-    )
-    return (
-        ConsortiumMember.objects.filter(is_active=True, organisation__is_published=True)
-        .select_related("organisation", "organisation__kind")
-        .prefetch_related(
-            Prefetch("services", queryset=services_by_name()),
-            Prefetch("experts", queryset=visible_experts, to_attr="visible_experts"),
-        )
-        .order_by("organisation__name", "pk")
-    )
 
 
 def _with_country_names(members):
@@ -53,7 +32,7 @@ def home(request):
         "open_calls": list(Call.objects.open(now).order_by("closes_at", "pk")),
         "upcoming_calls": list(Call.objects.published().filter(opens_at__gt=now).order_by("opens_at", "pk")[:3]),
         "members": members,
-        "member_count": ConsortiumMember.objects.filter(is_active=True, organisation__is_published=True).count(),
+        "member_count": member_count(),
     }
     return render(request, "consortium/home.html", context)
 
@@ -105,5 +84,5 @@ def call_detail(request, slug):
 
 
 def impact(request):
-    """The public impact page: aggregates only, small groups merged (see consortium.stats.public_impact)."""
+    """The public impact page: aggregates only, small groups merged (see consortium.selectors.stats.public_impact)."""
     return render(request, "consortium/impact.html", public_impact())

@@ -1,9 +1,8 @@
-"""Staff pages of a call: the board (pipeline, screening, jury progress), assigning jurors, the ranking and the
-selection. ``screen`` (screening one application) is at the end of this module."""
+"""Staff pages of a call: the board (pipeline, screening, jury progress), assigning jurors, the ranking, the
+selection and the promotions from the reserve list. ``screen`` (screening one application) is at the end."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -11,79 +10,32 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from consortium import permissions
-from consortium import ranking as ranking_rules
-from consortium.display import progress_class
 from consortium.forms.applications import ScreeningForm
 from consortium.forms.reviews import AssignForm, ProposalForm, SelectionForm
-from consortium.models import Project, ReviewAssignment
+from consortium.models import Project
+from consortium.selectors import calls as call_reads
+from consortium.selectors import ranking as ranking_reads
+from consortium.selectors import reviews as review_reads
 from consortium.services import reviews as review_services
 from consortium.services import screening as screening_services
 from consortium.services import selection as selection_services
-from consortium.services.errors import ConsortiumError
+from dimobel.errors import DomainError
 from dimobel.forms import chosen_row_or_404
 
 DEFAULT_RESERVE = 5
-PIPELINE = (
-    (Project.Status.DRAFT, (Project.Status.DRAFT,)),
-    (Project.Status.SUBMITTED, (Project.Status.SUBMITTED,)),
-    (Project.Status.ELIGIBLE, (Project.Status.ELIGIBLE,)),
-    (Project.Status.INELIGIBLE, (Project.Status.INELIGIBLE,)),
-    # Selected projects move on to accompaniment; they still count as selected here.
-    (Project.Status.SELECTED, Project.ACCOMPANIED),
-    (Project.Status.RESERVE, (Project.Status.RESERVE,)),
-    (Project.Status.NOT_SELECTED, (Project.Status.NOT_SELECTED,)),
-)
-
-
-def _jury_progress(call, jury):
-    """Per juror: assigned, submitted, pending and conflicts, for the jury and anyone who still holds assignments."""
-    status = ReviewAssignment.Status
-    rows = (
-        ReviewAssignment.objects.filter(project__call=call)
-        .values("juror_id", "juror__first_name", "juror__last_name", "juror__email")
-        .annotate(
-            assigned=Count("pk"),
-            submitted=Count("pk", filter=Q(status=status.SUBMITTED)),
-            pending=Count("pk", filter=Q(status=status.PENDING)),
-            conflicts=Count("pk", filter=Q(status=status.CONFLICT)),
-        )
-        .order_by()
-    )
-    by_juror = {row["juror_id"]: row for row in rows}
-    progress = []
-    for juror in jury:
-        row = by_juror.pop(juror.pk, {"assigned": 0, "submitted": 0, "pending": 0, "conflicts": 0})
-        progress.append({"name": juror.get_full_name() or juror.email, "email": juror.email, **row})
-    for row in by_juror.values():  # removed from the jury after being assigned
-        name = f"{row['juror__first_name']} {row['juror__last_name']}".strip() or row["juror__email"]
-        progress.append({"name": name, "email": row["juror__email"], "former": True, **row})
-    for row in progress:
-        reviewable = row["assigned"] - row["conflicts"]
-        row["progress_class"] = progress_class(row["submitted"], reviewable)
-    return progress
 
 
 def _render_board(request, call, *, assign_form=None, status=200):
-    counts = dict(Project.objects.filter(call=call).values_list("status").annotate(count=Count("pk")).order_by())
-    pipeline = [
-        {"status": key, "label": key.label, "count": sum(counts.get(value, 0) for value in statuses)}
-        for key, statuses in PIPELINE
-    ]
-    jury = list(call.jury.filter(is_active=True).order_by("last_name", "first_name", "pk"))
+    counts = call_reads.status_counts(call)
+    jury = call_reads.active_jury(call)
     context = {
         "call": call,
         "phase": call.phase(),
-        "pipeline": pipeline,
-        "waiting": Project.objects.filter(call=call, status=Project.Status.SUBMITTED)
-        .select_related("holder")
-        .order_by("submitted_at", "pk"),
-        "progress": _jury_progress(call, jury),
-        "screened": Project.objects.filter(call=call, status__in=(Project.Status.ELIGIBLE, Project.Status.INELIGIBLE))
-        .select_related("holder")
-        .order_by("status", "title", "pk"),
-        "conflicts": ReviewAssignment.objects.filter(project__call=call, status=ReviewAssignment.Status.CONFLICT)
-        .select_related("project", "juror")
-        .order_by("project__title", "pk"),
+        "pipeline": call_reads.pipeline(counts),
+        "waiting": call_reads.waiting_for_screening(call),
+        "progress": review_reads.jury_progress(call, jury),
+        "screened": call_reads.screened(call),
+        "conflicts": review_reads.conflicts(call),
         "assign_form": assign_form or AssignForm(call=call, jury=jury),
         "can_assign": not call.decisions_published_at and counts.get(Project.Status.ELIGIBLE, 0) > 0,
     }
@@ -107,7 +59,7 @@ def assign_jurors(request, slug):
         return _render_board(request, call, assign_form=form)
     try:
         created = review_services.assign_jurors(call=call, by=request.user, jurors=form.cleaned_data["jurors"])
-    except ConsortiumError as error:
+    except DomainError as error:
         messages.error(request, str(error))
     else:
         if created:
@@ -129,8 +81,7 @@ def assign_jurors(request, slug):
 def _proposal(standings, *, top, reserve):
     """Pre-tick the ranking's first ``top`` eligible applications as selected and the next ``reserve`` as reserve."""
     proposal = {}
-    eligible = [standing.project for standing in standings if standing.project.status == Project.Status.ELIGIBLE]
-    for position, project in enumerate(eligible):
+    for position, project in enumerate(_eligible(standings)):
         if position < top:
             proposal[project.pk] = Project.Status.SELECTED.value
         elif position < top + reserve:
@@ -145,14 +96,15 @@ def _render_ranking(request, call, standings, *, selection_form=None, status=200
         top, reserve = proposal_form.cleaned_data["top"], proposal_form.cleaned_data["reserve"]
     decided = bool(call.decisions_published_at)
     if selection_form is None and not decided:
-        eligible = [standing.project for standing in standings if standing.project.status == Project.Status.ELIGIBLE]
-        selection_form = SelectionForm(projects=eligible, proposal=_proposal(standings, top=top, reserve=reserve))
-    places_taken = sum(standing.project.status in selection_services.TAKING_A_PLACE for standing in standings)
+        selection_form = SelectionForm(
+            projects=_eligible(standings), proposal=_proposal(standings, top=top, reserve=reserve)
+        )
+    places_taken = sum(standing.project.takes_a_place for standing in standings)
     rows = [
         (
             standing,
             selection_form.decision_field(standing.project)
-            if selection_form is not None and standing.project.status == Project.Status.ELIGIBLE
+            if selection_form is not None and standing.project.is_eligible
             else None,
         )
         for standing in standings
@@ -164,7 +116,7 @@ def _render_ranking(request, call, standings, *, selection_form=None, status=200
         "proposal_form": proposal_form,
         "selection_form": selection_form,
         "decided": decided,
-        "waiting": Project.objects.filter(call=call, status=Project.Status.SUBMITTED).count(),
+        "waiting": call_reads.waiting_for_screening(call).count(),
         "flagged": sum(standing.disagree for standing in standings),
         "places_taken": places_taken,
         "can_promote": decided and places_taken < call.places,
@@ -177,31 +129,23 @@ def _render_ranking(request, call, standings, *, selection_form=None, status=200
 def ranking(request, slug):
     """The jury's weighted ranking, with the spread and the disagreements; the selection form until decided."""
     call = permissions.get_call_for_staff(request.user, slug)
-    return _render_ranking(request, call, ranking_rules.call_ranking(call))
+    return _render_ranking(request, call, ranking_reads.call_ranking(call))
+
+
+def _eligible(standings) -> list[Project]:
+    return [standing.project for standing in standings if standing.project.is_eligible]
 
 
 @login_required
 @require_POST
 def select(request, slug):
-    """Publish the decisions (once), or later move a reserve application to the selection (``promote``)."""
+    """Publish the decisions, once."""
     call = permissions.get_call_for_staff(request.user, slug)
-    if "promote" in request.POST:
-        project = chosen_row_or_404(request.POST, "promote", call.projects.all())
-        try:
-            selection_services.promote_reserve(project=project, by=request.user)
-        except ConsortiumError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(
-                request, _("“%(title)s” is now selected; its holder was told by email.") % {"title": project.title}
-            )
-        return redirect("consortium:ranking", call.slug)
     if call.decisions_published_at:
         messages.error(request, str(selection_services.AlreadyDecided()))
         return redirect("consortium:ranking", call.slug)
-    standings = ranking_rules.call_ranking(call)
-    eligible = [standing.project for standing in standings if standing.project.status == Project.Status.ELIGIBLE]
-    form = SelectionForm(request.POST, projects=eligible)
+    standings = ranking_reads.call_ranking(call)
+    form = SelectionForm(request.POST, projects=_eligible(standings))
     if not form.is_valid():
         # The confirmation sits under a long table: say what is missing at the top of the page too.
         for error in {error for errors in form.errors.values() for error in errors}:
@@ -214,7 +158,7 @@ def select(request, slug):
             reserve_ids=form.ids_with(Project.Status.RESERVE),
             by=request.user,
         )
-    except ConsortiumError as error:
+    except DomainError as error:
         messages.error(request, str(error))
         return _render_ranking(request, call, standings, selection_form=form)
     messages.success(
@@ -222,6 +166,23 @@ def select(request, slug):
         _("Decisions published: %(selected)s selected, %(reserve)s on the reserve list, %(not_selected)s not selected.")
         % counts,
     )
+    return redirect("consortium:ranking", call.slug)
+
+
+@login_required
+@require_POST
+def promote(request, slug):
+    """Once a place frees up after the decisions, move a reserve application (``promote``) to the selection."""
+    call = permissions.get_call_for_staff(request.user, slug)
+    project = chosen_row_or_404(request.POST, "promote", call.projects.all())
+    try:
+        selection_services.promote_reserve(project=project, by=request.user)
+    except DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("“%(title)s” is now selected; its holder was told by email.") % {"title": project.title}
+        )
     return redirect("consortium:ranking", call.slug)
 
 
@@ -241,7 +202,7 @@ def screen(request, project_id):
             screening_services.screen(
                 project=project, eligible=eligible, reason=form.cleaned_data["reason"], by=request.user
             )
-        except ConsortiumError as error:
+        except DomainError as error:
             messages.error(request, str(error))
         else:
             if eligible:

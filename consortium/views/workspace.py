@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from consortium.display import country_name
+from consortium.filters import WorkspaceFilter
 from consortium.forms.workspace import (
     DocumentForm,
     KpiReportForm,
@@ -26,9 +27,7 @@ from consortium.forms.workspace import (
     MilestoneUpdateForm,
     NeedForm,
     StatusForm,
-    WorkspaceFilter,
 )
-from consortium.models import Milestone
 from consortium.permissions import (
     get_document_for_user,
     get_milestone_for_user,
@@ -36,8 +35,10 @@ from consortium.permissions import (
     is_consortium_staff,
     staff_access,
 )
+from consortium.selectors import accompaniment as workspaces
+from consortium.selectors import kpis as kpi_figures
 from consortium.services import accompaniment, kpis
-from consortium.services.errors import ConsortiumError
+from dimobel.errors import DomainError
 from dimobel.files import private_file_response
 from dimobel.forms import chosen_row_or_404
 
@@ -65,7 +66,7 @@ def form_page(request, project, form, *, heading, submit, section, action=None, 
 
 @login_required
 def my_workspaces(request):
-    projects = accompaniment.workspace_list(request.user)
+    projects = workspaces.workspace_list(request.user)
     filterset = None
     if staff_access(request.user):
         filterset = WorkspaceFilter(request.GET, queryset=projects)
@@ -87,8 +88,6 @@ def _workspace_context(request, project):
     mentorships = list(project.mentorships.select_related("mentor", "member__organisation").order_by("assigned_at"))
     milestones = list(project.milestones.order_by("due_on", "pk"))
     for milestone in milestones:
-        milestone.is_done = milestone.status == Milestone.Status.DONE
-        milestone.is_late = not milestone.is_done and milestone.due_on < today
         milestone.done_form = MarkDoneForm(
             initial={"evidence": milestone.evidence}, auto_id=f"id_milestone{milestone.pk}_%s"
         )
@@ -98,27 +97,27 @@ def _workspace_context(request, project):
     needs = list(project.needs.select_related("help_type"))
     kpi_reports = list(project.kpi_reports.order_by("-period"))
     can_manage = is_consortium_staff(user)
-    can_edit = accompaniment.is_open(project)
+    can_edit = project.workspace_is_open
     context = {
         "project": project,
         "today": today,
         "is_holder": project.holder_id == user.pk,
         "can_manage": can_manage,
         "can_edit": can_edit,
-        "lifecycle": accompaniment.lifecycle_steps(project),
+        "lifecycle": workspaces.lifecycle_steps(project),
         "sectors": list(project.sectors.all()),
         "mentorships": mentorships,
-        "team": list(accompaniment.consortium_team()[:TEAM_SHOWN]),
+        "team": list(workspaces.consortium_team()[:TEAM_SHOWN]),
         "milestones": milestones,
-        "late_count": sum(1 for milestone in milestones if milestone.is_late),
+        "late_count": sum(1 for milestone in milestones if milestone.is_overdue),
         "meetings": list(project.meetings.select_related("author")),
         "documents": documents,
         "open_needs": [need for need in needs if need.is_open],
         "met_needs": [need for need in needs if not need.is_open],
         "kpi_reports": kpi_reports,
-        "kpi_total": {name: sum(getattr(report, name) for report in kpi_reports) for name in kpis.FLOWS},
+        "kpi_total": {name: sum(getattr(report, name) for report in kpi_reports) for name in kpi_figures.FLOWS},
         "country_name": country_name(project.country),
-        "writable": accompaniment.writable_people(user, [project.holder_id, *(m.mentor_id for m in mentorships)]),
+        "writable": workspaces.writable_people(user, [project.holder_id, *(m.mentor_id for m in mentorships)]),
     }
     if can_edit:
         context.update(
@@ -128,7 +127,7 @@ def _workspace_context(request, project):
             need_form=NeedForm(auto_id="id_need_%s"),
             kpi_form=_kpi_form(project, reports=kpi_reports, auto_id="id_kpi_%s"),
         )
-    if can_manage and accompaniment.next_statuses(project):
+    if can_manage and project.next_statuses():
         context["status_form"] = StatusForm(project=project, auto_id="id_status_%s")
     return context
 
@@ -137,14 +136,14 @@ def _kpi_form(project, data=None, *, period=None, reports=None, **kwargs):
     """The KPI form for a month: its report's figures if it has one, else zeros and the company's state."""
     report = project.kpi_reports.filter(period=period).first() if period else None
     if report:
-        initial = {
-            name: getattr(report, name) for name in (*kpis.FLOWS, "company_created", "company_created_on", "comment")
-        }
+        fields = (*kpi_figures.FLOWS, "company_created", "company_created_on", "comment")
+        initial = {name: getattr(report, name) for name in fields}
     else:
-        created, created_on = kpis.company_state(project, reports) if data is None else (False, None)
+        created, created_on = kpi_figures.company_state(project, reports) if data is None else (False, None)
         initial = {"company_created": created, "company_created_on": created_on}
     # By default the month just ended: the one the monthly request asks for.
-    initial["period"] = (period or kpis.add_months(kpis.month_start(timezone.localdate()), -1)).isoformat()
+    last_month = kpi_figures.add_months(kpi_figures.month_start(timezone.localdate()), -1)
+    initial["period"] = (period or last_month).isoformat()
     return KpiReportForm(data, initial=initial, **kwargs)
 
 
@@ -156,7 +155,7 @@ def milestone_create(request, project_id):
     if request.method == "POST" and form.is_valid():
         try:
             accompaniment.add_milestone(project=project, by=request.user, **form.cleaned_data)
-        except ConsortiumError as error:
+        except DomainError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("The milestone is added."))
@@ -184,10 +183,10 @@ def milestone_update(request, milestone_id):
                 evidence=form.cleaned_data["evidence"],
                 evidence_file=form.cleaned_data["evidence_file"] or None,
             )
-        except ConsortiumError as error:
+        except DomainError as error:
             messages.error(request, str(error))
         else:
-            if milestone.status == Milestone.Status.DONE:
+            if milestone.is_done:
                 messages.success(request, _("“%(title)s” is done.") % {"title": milestone.title})
             else:
                 messages.success(request, _("The milestone is saved."))
@@ -211,7 +210,7 @@ def meeting_create(request, project_id):
     if request.method == "POST" and form.is_valid():
         try:
             accompaniment.log_meeting(project=project, by=request.user, **form.cleaned_data)
-        except ConsortiumError as error:
+        except DomainError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("The meeting is logged."))
@@ -229,7 +228,7 @@ def document_upload(request, project_id):
     if request.method == "POST" and form.is_valid():
         try:
             accompaniment.share_document(project=project, by=request.user, **form.cleaned_data)
-        except ConsortiumError as error:
+        except DomainError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("The document is shared with the workspace."))
@@ -262,31 +261,33 @@ def _download_name(title, field_file):
 @login_required
 @require_http_methods(["GET", "POST"])
 def needs(request, project_id):
-    """Add a need (``action=add``) or mark one met (``action=met`` with ``need``)."""
+    """Add a need to the workspace."""
     project = get_workspace_project(request.user, project_id)
-    form = NeedForm(request.POST if request.POST.get("action") == "add" else None)
-    if request.method == "POST":
+    form = NeedForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
         try:
-            if request.POST.get("action") == "met":
-                need = chosen_row_or_404(request.POST, "need", project.needs.all())
-                accompaniment.mark_need_met(need=need, by=request.user)
-                messages.success(request, _("“%(need)s” is met.") % {"need": need.description})
-                return redirect(back_to(project, "needs"))
-            if form.is_valid():
-                accompaniment.add_need(project=project, by=request.user, **form.cleaned_data)
-                messages.success(request, _("The need is added."))
-                return redirect(back_to(project, "needs"))
-        except ConsortiumError as error:
+            accompaniment.add_need(project=project, by=request.user, **form.cleaned_data)
+        except DomainError as error:
             messages.error(request, str(error))
-    return form_page(
-        request,
-        project,
-        form,
-        heading=_("Add a need"),
-        submit=_("Add the need"),
-        section="needs",
-        extra={"hidden": {"action": "add"}},
-    )
+        else:
+            messages.success(request, _("The need is added."))
+            return redirect(back_to(project, "needs"))
+    return form_page(request, project, form, heading=_("Add a need"), submit=_("Add the need"), section="needs")
+
+
+@login_required
+@require_POST
+def need_met(request, project_id):
+    """Mark one of the workspace's needs (``need``) met."""
+    project = get_workspace_project(request.user, project_id)
+    need = chosen_row_or_404(request.POST, "need", project.needs.all())
+    try:
+        accompaniment.mark_need_met(need=need, by=request.user)
+    except DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("“%(need)s” is met.") % {"need": need.description})
+    return redirect(back_to(project, "needs"))
 
 
 @login_required
@@ -301,7 +302,7 @@ def kpi_report(request, project_id):
             report = kpis.submit_kpi_report(
                 project=project, period=form.cleaned_data["period"], values=form.values(), by=request.user
             )
-        except ConsortiumError as error:
+        except DomainError as error:
             messages.error(request, str(error))
         else:
             messages.success(
@@ -322,6 +323,6 @@ def kpi_report(request, project_id):
 
 def _period(value):
     try:
-        return kpis.month_start(date.fromisoformat(value)) if value else None
+        return kpi_figures.month_start(date.fromisoformat(value)) if value else None
     except ValueError:
         return None

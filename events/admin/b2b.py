@@ -12,8 +12,7 @@ from django.utils.translation import ngettext
 from events import times
 from events.admin.common import EventColumnMixin, action_form_page, apply_each
 from events.models import B2BParticipant, Meeting
-
-OPEN = [Meeting.Status.REQUESTED, Meeting.Status.ACCEPTED]
+from events.services import b2b as services
 
 
 @admin.register(B2BParticipant)
@@ -143,16 +142,13 @@ class MeetingAdmin(EventColumnMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Cancel (emails both people)…"), permissions=["change"])
     def cancel_meetings(self, request, queryset):
-        from events.services.b2b import cancel_as_organiser
-
-        meetings = queryset.filter(status__in=OPEN).select_related(
-            "event", "requester__registration", "recipient__registration"
-        )
+        meetings = queryset.open().select_related("event", "requester__registration", "recipient__registration")
         form = CancelMeetingForm(request.POST if request.POST.get("post") else None)
         if form.is_valid():
             reason = form.cleaned_data["reason"]
             done, refused = apply_each(
-                meetings, lambda meeting: cancel_as_organiser(meeting=meeting, organiser=request.user, reason=reason)
+                meetings,
+                lambda meeting: services.cancel_as_organiser(meeting=meeting, organiser=request.user, reason=reason),
             )
             if done:
                 self.message_user(
@@ -182,11 +178,9 @@ class MeetingAdmin(EventColumnMixin, admin.ModelAdmin):
         )
 
     def _mark(self, request, queryset, held):
-        from events.services.b2b import mark_held
-
         done, refusals = apply_each(
             queryset.select_related("event"),
-            lambda meeting: mark_held(meeting=meeting, organiser=request.user, held=held),
+            lambda meeting: services.mark_held(meeting=meeting, organiser=request.user, held=held),
         )
         refused = refusals.total()
         if done:

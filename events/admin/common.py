@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dimobel.converters import id_or_none
+from dimobel.errors import DomainError
 from events.models import Event
-from events.services.errors import EventError
 
 EVENT_FILTER = "event__id__exact"  # the parameter of list_filter = ["event"]
 
@@ -98,7 +98,7 @@ def apply_each(rows, change) -> tuple[int, Counter]:
     for row in rows:
         try:
             change(row)
-        except EventError as error:
+        except DomainError as error:
             refused[str(error)] += 1
         else:
             done += 1
@@ -106,7 +106,7 @@ def apply_each(rows, change) -> tuple[int, Counter]:
 
 
 def action_form_page(model_admin, request, template, *, action, title, queryset, form):
-    """The page between an action and its effect (admin/events/action_form.html)."""
+    """The page between an action and its effect (admin/action_confirmation.html)."""
     context = {
         **model_admin.admin_site.each_context(request),
         "title": title,

@@ -11,15 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from dimobel.converters import id_or_none
-from dimobel.files import ReplacedFilesAdminMixin
+from dimobel.countries import country_choices
+from dimobel.files import ReplacedFilesAdminMixin, clean_uploaded_image
 from dimobel.mail import absolute_url
 from events import times
 from events.admin.common import EventZoneFormMixin, known_zone
 from events.models import Category, Event, MeetingBlock, Question, Room, Track
-from events.services.seats import categories_with_seats
-from events.stats import events_with_counts
-from network.countries import country_choices
-from network.forms.organisations import clean_uploaded_image
+from events.selectors.seats import categories_with_seats
+from events.selectors.stats import events_with_counts
+from events.services.registration import promote_from_waitlist
 
 COVER_BOX = (1600, 900)
 # Positions are small numbers: a narrow input leaves room for the other columns of the table rows.
@@ -53,7 +53,7 @@ class CategoryInline(admin.TabularInline):
     @admin.display(description=_("invitation link"))
     def invitation_link(self, obj):
         """The secret link to send to invitees; only invitation-only categories have one."""
-        if obj.pk is None or obj.visibility != Category.Visibility.INVITATION:
+        if obj.pk is None or not obj.is_by_invitation:
             return "–"
         url = absolute_url(reverse("events:register_invited", args=[obj.event.slug, obj.invitation_token]))
         return format_html('<a href="{0}" class="events-invitation-link">{0}</a>', url)
@@ -224,21 +224,10 @@ class EventAdmin(ReplacedFilesAdminMixin, EventZoneFormMixin, admin.ModelAdmin):
             format_html_join("", '<li><a href="{}">{}</a></li>', ((url, label) for url, label in pages)),
         )
 
-    def save_model(self, request, obj, form, change):
-        # More seats (or no limit any more) may let people in from the waitlist once everything is saved.
-        form.seats_may_free = change and "capacity" in form.changed_data
-        super().save_model(request, obj, form, change)
-
-    def save_formset(self, request, form, formset, change):
-        if formset.model is Category and any("capacity" in f.changed_data for f in formset.forms if f.instance.pk):
-            form.seats_may_free = True
-        super().save_formset(request, form, formset, change)
-
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        if getattr(form, "seats_may_free", False):
-            from events.services.registration import promote_from_waitlist
-
+        if change and _capacity_changed(form, formsets):
+            # More seats (or no limit any more) let people in from the waitlist, by the registration service's rules.
             promoted = promote_from_waitlist(event=form.instance)
             if promoted:
                 self.message_user(
@@ -251,3 +240,11 @@ class EventAdmin(ReplacedFilesAdminMixin, EventZoneFormMixin, admin.ModelAdmin):
                     % {"count": len(promoted)},
                     messages.SUCCESS,
                 )
+
+
+def _capacity_changed(form, formsets) -> bool:
+    """Whether the event's capacity, or an existing category's, was changed on this page."""
+    if "capacity" in form.changed_data:
+        return True
+    categories = (formset for formset in formsets if formset.model is Category)
+    return any("capacity" in each.changed_data for formset in categories for each in formset.initial_forms)

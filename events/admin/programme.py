@@ -7,11 +7,11 @@ from django.db.models import Count, Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from dimobel.converters import id_or_none
-from dimobel.files import ReplacedFilesAdminMixin
+from dimobel.files import ReplacedFilesAdminMixin, clean_uploaded_image
 from events import times
 from events.admin.common import EventColumnMixin, EventZoneFormMixin, IsSetFilter, ScopedToEventFilter, known_zone
 from events.models import Event, Room, Session, Speaker, Track
-from network.forms.organisations import clean_uploaded_image
+from events.selectors.programme import room_clash
 
 PHOTO_BOX = (512, 512)
 
@@ -108,13 +108,7 @@ class SessionAdminForm(forms.ModelForm):
     def _check_room_is_free(self, room, starts, ends):
         """The database refuses a room booked twice; this says which session holds it, before trying.
         An error on the room also spares the generic message of the constraint check."""
-        clash = (
-            Session.objects.filter(room=room, starts_at__lt=ends, ends_at__gt=starts)
-            .exclude(pk=self.instance.pk)
-            .select_related("event")
-            .order_by("starts_at")
-            .first()
-        )
+        clash = room_clash(room, starts, ends, besides=self.instance.pk)
         if clash is not None:
             self.add_error(
                 "room",

@@ -13,9 +13,9 @@ from django.utils.translation import ngettext, ngettext_lazy
 from django_countries import countries
 
 from dimobel import outbox
-from dimobel.mail import queue_mail
+from dimobel.countries import country_choices
 from dimobel.models import OutboundEmail
-from events import contact, exports, stats, times
+from events import exports, times
 from events.admin.common import (
     EventColumnMixin,
     IsSetFilter,
@@ -25,10 +25,10 @@ from events.admin.common import (
     chosen_event_id,
 )
 from events.models import Category, Event, Registration
+from events.selectors import stats
+from events.selectors.registration import answers_of
 from events.services import registration as services
-from network.countries import country_choices
 
-Status = Registration.Status
 # What happened to a registration and when: read-only, since statuses change through the actions only.
 HISTORY = [
     "created_at",
@@ -40,7 +40,6 @@ HISTORY = [
     "checked_in_by",
     "is_walk_in",
 ]
-EMAIL_TEMPLATE = "emails/events/organisers_message"
 
 
 class CategoryFilter(ScopedToEventFilter):
@@ -137,7 +136,7 @@ class RegistrationAdmin(EventColumnMixin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         # Deleting a seat would free it without promoting the waitlist: cancel first.
-        if obj is not None and obj.status in (Status.CONFIRMED, Status.PENDING, Status.WAITLISTED):
+        if obj is not None and obj.is_in_the_running:
             return False
         return super().has_delete_permission(request, obj)
 
@@ -193,7 +192,7 @@ class RegistrationAdmin(EventColumnMixin, admin.ModelAdmin):
 
     @admin.display(description=_("answers"))
     def answers_given(self, obj):
-        answers = obj.answers.select_related("question").order_by("question__position", "question__pk")
+        answers = answers_of(obj)
         if not answers:
             return "–"
         return format_html(
@@ -298,9 +297,7 @@ class RegistrationAdmin(EventColumnMixin, admin.ModelAdmin):
         form = EmailPeopleForm(request.POST if request.POST.get("post") else None)
         people = queryset.select_related("event", "user").order_by("last_name", "first_name", "pk")
         if form.is_valid():
-            for registration in people:
-                _send_organisers_message(registration, **form.cleaned_data)
-            count = len(people)
+            count = services.email_registrants(registrations=people, **form.cleaned_data)
             self.message_user(
                 request,
                 ngettext("%(count)d email sent.", "%(count)d emails sent.", count) % {"count": count},
@@ -324,20 +321,3 @@ class RegistrationAdmin(EventColumnMixin, admin.ModelAdmin):
     @admin.action(description=_("Export as Excel (with the answers)"), permissions=["view"])
     def export_xlsx(self, request, queryset):
         return exports.xlsx_export(queryset)
-
-
-def _send_organisers_message(registration, *, subject, message):
-    """One email, in the person's language, with the organisers' words as typed."""
-    queue_mail(
-        template_prefix=EMAIL_TEMPLATE,
-        to=contact.address_of(registration),
-        language=contact.language_of(registration),
-        context={
-            "subject": subject,
-            "message": message,
-            "name": registration.first_name,
-            "event_title": registration.event.title,
-            "registration_url": contact.link(registration),
-        },
-        about=registration,
-    )

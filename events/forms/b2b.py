@@ -1,106 +1,14 @@
-"""B2B meetings: the participants' filters, opting in, requesting and answering meetings, and the organisers' tools."""
+"""B2B meetings: opting in, requesting and answering meetings, and the organisers' tools."""
 
 from datetime import UTC, datetime
 
-import django_filters
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
-from django.db.models import Exists, OuterRef, Q
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from events import times
-from events.b2b import VISIBLE_PROFILES
-from events.models import B2BParticipant, Meeting
-from network.countries import country_choices
-from network.models import HelpType, Profile, Sector
-
-# Filters
-
-
-class ParticipantFilterSet(django_filters.FilterSet):
-    """The participants page's filters. Offers, needs and sectors come from the members' profiles, so only
-    profiles others may see are matched (a hidden profile's offers are never revealed by a filter)."""
-
-    q = django_filters.CharFilter(
-        label=_("Search"),
-        method="filter_search",
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Name or organisation")}),
-    )
-    country = django_filters.ChoiceFilter(
-        label=_("Country"), choices=country_choices, empty_label=_("Any country"), field_name="registration__country"
-    )
-    sector = django_filters.ModelChoiceFilter(
-        label=_("Sector"),
-        queryset=Sector.objects.all(),
-        to_field_name="slug",
-        empty_label=_("Any sector"),
-        method="filter_sector",
-    )
-    offers = django_filters.ModelChoiceFilter(
-        label=_("Offers"),
-        queryset=HelpType.objects.all(),
-        to_field_name="slug",
-        empty_label=_("Anything"),
-        method="filter_offers",
-    )
-    needs = django_filters.ModelChoiceFilter(
-        label=_("Is looking for"),
-        queryset=HelpType.objects.all(),
-        to_field_name="slug",
-        empty_label=_("Anything"),
-        method="filter_needs",
-    )
-
-    class Meta:
-        model = B2BParticipant
-        fields = ["q", "country", "sector", "offers", "needs"]
-
-    @property
-    def active(self) -> int:
-        """How many filters are in use (the search included)."""
-        if not self.form.is_valid():
-            return 0
-        return sum(1 for value in self.form.cleaned_data.values() if value)
-
-    def filter_search(self, queryset, name, value):
-        for word in value.split()[:8]:
-            queryset = queryset.filter(
-                Q(registration__first_name__unaccent__icontains=word)
-                | Q(registration__last_name__unaccent__icontains=word)
-                | Q(registration__organisation_name__unaccent__icontains=word)
-            )
-        return queryset
-
-    def _profile_has(self, queryset, through, **term):
-        listed = through.objects.filter(
-            profile__user_id=OuterRef("registration__user_id"), profile__visibility__in=VISIBLE_PROFILES, **term
-        )
-        return queryset.filter(Exists(listed))
-
-    def filter_sector(self, queryset, name, value):
-        return self._profile_has(queryset, Profile.sectors.through, sector=value)
-
-    def filter_offers(self, queryset, name, value):
-        return self._profile_has(queryset, Profile.offers.through, helptype=value)
-
-    def filter_needs(self, queryset, name, value):
-        return self._profile_has(queryset, Profile.needs.through, helptype=value)
-
-
-class MeetingFilterSet(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(
-        label=_("Status"),
-        choices=Meeting.Status.choices,
-        empty_label=_("All"),
-        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
-    )
-
-    class Meta:
-        model = Meeting
-        fields = ["status"]
-
 
 # Participants
 
@@ -166,26 +74,19 @@ class MeetingRequestForm(forms.Form):
         self.helper.add_input(Submit("submit", _("Send the request")))
 
 
-class RespondForm(forms.Form):
-    ACTIONS = [("accept", _("Accept")), ("decline", _("Decline")), ("propose", _("Propose another time"))]
+class ProposeForm(forms.Form):
+    """The answer "another time": the slot proposed instead (its UTC start)."""
 
-    action = forms.ChoiceField(choices=ACTIONS)
     slot = forms.CharField(required=False)
 
     def clean_slot(self):
         value = self.cleaned_data["slot"]
         if not value:
-            return None
+            raise forms.ValidationError(_("Choose the time you propose."))
         try:
             return datetime.fromisoformat(value)
         except ValueError:
             raise forms.ValidationError(_("Choose one of the meeting slots.")) from None
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("action") == "propose" and not cleaned.get("slot"):
-            self.add_error("slot", _("Choose the time you propose."))
-        return cleaned
 
 
 class CancelForm(forms.Form):
@@ -196,18 +97,24 @@ class CancelForm(forms.Form):
     )
 
 
-class OrganiserActionForm(forms.Form):
-    """One of the overview's buttons: cancel a meeting (with a reason) or record whether it was held."""
+class OrganiserCancelForm(forms.Form):
+    """The overview's "Cancel the meeting": both people receive the reason."""
+
+    reason = forms.CharField(required=False, max_length=300)
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"]
+        if not reason.strip():
+            raise forms.ValidationError(_("Give a reason: both people receive it."))
+        return reason
+
+
+class HeldForm(forms.Form):
+    """The overview's record of whether an accepted meeting took place."""
 
     HELD = {"yes": True, "no": False, "unknown": None}
 
-    action = forms.ChoiceField(choices=[("cancel", "cancel"), ("held", "held")])
-    meeting = forms.IntegerField()
-    reason = forms.CharField(required=False, max_length=300)
     held = forms.ChoiceField(required=False, choices=[(key, key) for key in HELD])
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("action") == "cancel" and not cleaned.get("reason", "").strip():
-            self.add_error("reason", _("Give a reason: both people receive it."))
-        return cleaned
+    def held_value(self) -> bool | None:
+        return self.HELD.get(self.cleaned_data["held"])

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dimobel.countries import country_choices
 from events.models import Category
-from network.countries import country_choices
 
 
 class DeskSearchForm(forms.Form):

@@ -7,9 +7,9 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from dimobel.countries import country_choices
 from events.models import Question
-from events.services.seats import category_seats_left
-from network.countries import country_choices
+from events.selectors.seats import category_seats_left
 
 MAX_TEXT_ANSWER = 1000
 

@@ -8,9 +8,9 @@ import django.db.models.functions.text
 from django.conf import settings
 from django.db import migrations, models
 
+import dimobel.countries
 import events.models.ranges
 import events.models.registration
-import network.countries
 
 
 class Migration(migrations.Migration):
@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
                 (
                     "country",
                     models.CharField(
-                        max_length=2, validators=[network.countries.validate_country_code], verbose_name="country"
+                        max_length=2, validators=[dimobel.countries.validate_country_code], verbose_name="country"
                     ),
                 ),
                 ("map_url", models.URLField(blank=True, verbose_name="map link")),
@@ -416,7 +416,7 @@ class Migration(migrations.Migration):
                     models.CharField(
                         blank=True,
                         max_length=2,
-                        validators=[network.countries.validate_country_code],
+                        validators=[dimobel.countries.validate_country_code],
                         verbose_name="country",
                     ),
                 ),

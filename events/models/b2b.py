@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from events.models.ranges import TsTzRange
+from events.models.registration import Registration
 
 
 class MeetingBlock(models.Model):
@@ -35,6 +36,12 @@ class MeetingBlock(models.Model):
         return f"{self.event}: {self.starts_at:%Y-%m-%d %H:%M}"
 
 
+class B2BParticipantQuerySet(models.QuerySet):
+    def active(self):
+        """Who takes part in the meetings: opted in, with a registration that still holds a confirmed seat."""
+        return self.filter(B2BParticipant.TAKING_PART)
+
+
 class B2BParticipant(models.Model):
     """A registrant who opted in to B2B meetings. Offers and needs come from their network profile."""
 
@@ -50,6 +57,10 @@ class B2BParticipant(models.Model):
     opted_in_at = models.DateTimeField(_("opted in at"), auto_now_add=True)
     is_active = models.BooleanField(_("active"), default=True)
 
+    TAKING_PART = Q(is_active=True, registration__status=Registration.Status.CONFIRMED)
+
+    objects = B2BParticipantQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("B2B participant")
         verbose_name_plural = _("B2B participants")
@@ -57,6 +68,19 @@ class B2BParticipant(models.Model):
 
     def __str__(self):
         return str(self.registration)
+
+
+class MeetingQuerySet(models.QuerySet):
+    def accepted(self):
+        return self.filter(status=Meeting.Status.ACCEPTED)
+
+    def open(self):
+        """Requests waiting for an answer and booked meetings: what a cancellation still concerns."""
+        return self.filter(status__in=Meeting.OPEN)
+
+    def involving(self, *participant_ids):
+        """Meetings where any of these participants is one side, whichever side of the request."""
+        return self.filter(Q(requester_id__in=participant_ids) | Q(recipient_id__in=participant_ids))
 
 
 class Meeting(models.Model):
@@ -67,6 +91,8 @@ class Meeting(models.Model):
         ACCEPTED = "accepted", _("Accepted")
         DECLINED = "declined", _("Declined")
         CANCELLED = "cancelled", _("Cancelled")
+
+    OPEN = (Status.REQUESTED, Status.ACCEPTED)
 
     event = models.ForeignKey(
         "events.Event", on_delete=models.CASCADE, related_name="meetings", verbose_name=_("event")
@@ -96,6 +122,8 @@ class Meeting(models.Model):
     cancelled_reason = models.CharField(_("reason for cancelling"), max_length=300, blank=True)
     held = models.BooleanField(_("held"), null=True, blank=True, help_text=_("Whether the meeting took place."))
 
+    objects = MeetingQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("B2B meeting")
         verbose_name_plural = _("B2B meetings")
@@ -123,6 +151,41 @@ class Meeting(models.Model):
 
     def __str__(self):
         return f"{self.requester} ↔ {self.recipient}"
+
+    @property
+    def is_requested(self) -> bool:
+        return self.status == self.Status.REQUESTED
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.status == self.Status.ACCEPTED
+
+    @property
+    def is_declined(self) -> bool:
+        return self.status == self.Status.DECLINED
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN
+
+    @property
+    def is_counter_proposal(self) -> bool:
+        """The recipient answered the request with another slot."""
+        return self.proposed_by_id == self.recipient_id
+
+    @property
+    def awaited_participant_id(self) -> int:
+        """Who must answer a pending request: the recipient, or the requester once the recipient proposed
+        another slot."""
+        return self.requester_id if self.is_counter_proposal else self.recipient_id
+
+    def side_of(self, participant_id):
+        """This participant's side of the meeting."""
+        return self.requester if self.requester_id == participant_id else self.recipient
+
+    def other_side(self, participant_id):
+        """The other person, seen from this participant's side."""
+        return self.recipient if self.requester_id == participant_id else self.requester
 
 
 class MeetingSeat(models.Model):

@@ -63,6 +63,14 @@ class BadgeSheetJob(models.Model):
         return f"{self.event} · {self.created_at:%Y-%m-%d %H:%M}"
 
     @property
+    def is_done(self) -> bool:
+        return self.status == self.Status.DONE
+
+    @property
+    def is_failed(self) -> bool:
+        return self.status == self.Status.FAILED
+
+    @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
 

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from network.countries import validate_country_code
+from dimobel.countries import validate_country_code
 
 
 class EventQuerySet(models.QuerySet):
@@ -103,6 +103,17 @@ class Event(models.Model):
     def zone(self):
         return ZoneInfo(self.time_zone)
 
-    def registration_is_open(self, now=None):
+    @property
+    def is_meeting(self) -> bool:
+        return self.kind == self.Kind.MEETING
+
+    @property
+    def is_workshop(self) -> bool:
+        return self.kind == self.Kind.WORKSHOP
+
+    def has_ended(self, now=None) -> bool:
+        return self.ends_at <= (now or timezone.now())
+
+    def registration_is_open(self, now=None) -> bool:
         now = now or timezone.now()
         return self.registration_opens_at <= now < self.registration_closes_at

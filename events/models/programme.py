@@ -129,6 +129,23 @@ class Session(models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def is_break(self) -> bool:
+        return self.kind == self.Kind.BREAK
+
+    @property
+    def is_plenary(self) -> bool:
+        return self.kind == self.Kind.PLENARY
+
+    @property
+    def is_workshop(self) -> bool:
+        return self.kind == self.Kind.WORKSHOP
+
+    @property
+    def has_signup(self) -> bool:
+        """A session with a capacity takes sign-ups; the others are open to every registrant."""
+        return self.capacity is not None
+
 
 class AgendaStar(models.Model):
     """A session a member starred into their personal agenda."""

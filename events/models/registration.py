@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from network.countries import validate_country_code
+from dimobel.countries import validate_country_code
 
 
 def new_secret():
@@ -45,6 +45,10 @@ class Category(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_by_invitation(self) -> bool:
+        return self.visibility == self.Visibility.INVITATION
 
 
 class Question(models.Model):
@@ -84,9 +88,17 @@ class Question(models.Model):
 class RegistrationQuerySet(models.QuerySet):
     def holding_seat(self):
         """Registrations that take a seat: confirmed (checked in or not) and pending approval."""
-        return self.filter(status__in=[Registration.Status.CONFIRMED, Registration.Status.PENDING])
+        return self.filter(status__in=Registration.HOLDING_SEAT)
+
+    def in_the_running(self):
+        """Registrations holding a seat or waiting for one."""
+        return self.filter(status__in=Registration.IN_THE_RUNNING)
+
+    def confirmed(self):
+        return self.filter(status=Registration.Status.CONFIRMED)
 
     def waitlisted(self):
+        """The event's one queue, first come first served."""
         return self.filter(status=Registration.Status.WAITLISTED).order_by("waitlisted_at", "pk")
 
 
@@ -100,6 +112,12 @@ class Registration(models.Model):
         WAITLISTED = "waitlisted", _("On the waitlist")
         DECLINED = "declined", _("Declined")
         CANCELLED = "cancelled", _("Cancelled")
+
+    # Statuses that take a seat: confirmed (checked in or not) and pending approval.
+    HOLDING_SEAT = (Status.CONFIRMED, Status.PENDING)
+    IN_THE_RUNNING = (*HOLDING_SEAT, Status.WAITLISTED)
+    # Statuses of a registration that no longer counts: given up by the person, or turned down by the organisers.
+    CLOSED = (Status.CANCELLED, Status.DECLINED)
 
     event = models.ForeignKey(
         "events.Event", on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event")
@@ -169,12 +187,65 @@ class Registration(models.Model):
         return f"{self.full_name} – {self.event}"
 
     @property
-    def full_name(self):
+    def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
 
     @property
-    def is_checked_in(self):
+    def name_and_organisation(self) -> str:
+        """ "Name (Organisation)": how a B2B participant is named to the other side, in emails and calendars."""
+        if self.organisation_name:
+            return f"{self.full_name} ({self.organisation_name})"
+        return self.full_name
+
+    @property
+    def is_guest(self) -> bool:
+        """Registered without an account (reached at the address they gave, through secret links)."""
+        return self.user_id is None
+
+    @property
+    def is_awaiting_email(self) -> bool:
+        return self.status == self.Status.AWAITING_EMAIL
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status == self.Status.CONFIRMED
+
+    @property
+    def is_waitlisted(self) -> bool:
+        return self.status == self.Status.WAITLISTED
+
+    @property
+    def is_declined(self) -> bool:
+        return self.status == self.Status.DECLINED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def holds_seat(self) -> bool:
+        return self.status in self.HOLDING_SEAT
+
+    @property
+    def is_in_the_running(self) -> bool:
+        return self.status in self.IN_THE_RUNNING
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in self.CLOSED
+
+    @property
+    def is_checked_in(self) -> bool:
         return self.checked_in_at is not None
+
+    @property
+    def can_check_in(self) -> bool:
+        """Only a confirmed registration is let in, and once (a second check-in changes nothing)."""
+        return self.is_confirmed and not self.is_checked_in
 
 
 class Answer(models.Model):

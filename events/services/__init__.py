@@ -1,2 +1,2 @@
-"""Every write of the events app that has a rule, one module per topic. Each raises an EventError subclass whose
+"""Every write of the events app that has a rule, one module per topic. Each raises a DomainError subclass whose
 message is shown to the person as is."""

@@ -15,16 +15,23 @@ is emailed to the people concerned: nothing is dropped silently.
 """
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from dimobel.mail import queue_mail
-from events.b2b import Availability, awaiting_side, meeting_counts, person_label, slot_starting_at
+from dimobel import notify
+from dimobel.errors import NotAllowed
 from events.contact import address_of, language_of, link
 from events.models import B2BParticipant, Event, Meeting, MeetingSeat, Registration
 from events.permissions import is_organiser
-from events.services.errors import MeetingError, NotAllowed
+from events.selectors.b2b import (
+    Availability,
+    meeting_counts,
+    open_meetings,
+    pending_between,
+    slot_starting_at,
+    tables_taken,
+)
+from events.services.errors import MeetingError
 from events.times import describe_slot
 
 ALREADY_BOOKED = _("One of you is already booked at that time.")
@@ -42,7 +49,7 @@ def opt_in(*, registration, note="") -> B2BParticipant:
         event = registration.event
         if not event.b2b_enabled:
             raise MeetingError(_("This event has no B2B meetings."))
-        if registration.status != Registration.Status.CONFIRMED:
+        if not registration.is_confirmed:
             raise NotAllowed(_("Only people with a confirmed registration can take part in the B2B meetings."))
         participant, created = B2BParticipant.objects.get_or_create(
             registration=registration, defaults={"event": event, "note": note}
@@ -59,12 +66,12 @@ def opt_out(*, participant) -> B2BParticipant:
     are told why); pending requests either way are withdrawn, and the other side is told."""
     with transaction.atomic():
         _lock_event(participant.event)
-        if _open_meetings(participant).filter(status=Meeting.Status.ACCEPTED).exists():
+        if open_meetings(participant).accepted().exists():
             raise MeetingError(_("You have accepted meetings. Cancel them first, so the other people are told."))
         reason = _("%(name)s no longer takes part in the B2B meetings.") % {"name": participant.registration.full_name}
         # The event row is locked, so no other change to these meetings can interleave.
-        for meeting in _open_meetings(participant):
-            _cancel(meeting, reason=str(reason), notify=[_other(meeting, participant)])
+        for meeting in open_meetings(participant):
+            _cancel(meeting, reason=str(reason), notify=[meeting.other_side(participant.pk)])
         participant.is_active = False
         participant.save(update_fields=["is_active"])
     return participant
@@ -78,8 +85,8 @@ def withdraw(*, registration, reason) -> None:
         return
     with transaction.atomic():
         _lock_event(participant.event)
-        for meeting in _open_meetings(participant):
-            _cancel(meeting, reason=reason, notify=[_other(meeting, participant)])
+        for meeting in open_meetings(participant):
+            _cancel(meeting, reason=reason, notify=[meeting.other_side(participant.pk)])
         B2BParticipant.objects.filter(pk=participant.pk).update(is_active=False)
 
 
@@ -107,8 +114,7 @@ def request_meeting(*, requester, recipient, starts_at, message="", now=None) ->
             )
         if meeting_counts(recipient)["accepted"] >= event.b2b_max_meetings:
             raise MeetingError(_("%(name)s's agenda is full.") % {"name": recipient.registration.full_name})
-        pair = Q(requester=requester, recipient=recipient) | Q(requester=recipient, recipient=requester)
-        if Meeting.objects.filter(pair, status=Meeting.Status.REQUESTED).exists():
+        if pending_between(requester, recipient):
             raise MeetingError(
                 _("A request between you and %(name)s already waits for an answer. See your schedule.")
                 % {"name": recipient.registration.full_name}
@@ -155,7 +161,7 @@ def accept_meeting(*, meeting, participant, now=None) -> Meeting:
                 MeetingSeat(meeting=meeting, participant=side, starts_at=slot[0], ends_at=slot[1])
                 for side in (requester, recipient)
             )
-            _notify(_other(meeting, participant), "b2b_accepted", meeting, other=_me(meeting, participant))
+            _notify(meeting.other_side(participant.pk), "b2b_accepted", meeting, other=meeting.side_of(participant.pk))
     except IntegrityError as error:
         raise MeetingError(_conflict_message(error)) from error
     return meeting
@@ -168,7 +174,7 @@ def decline_meeting(*, meeting, participant) -> Meeting:
         meeting.status = Meeting.Status.DECLINED
         meeting.responded_at = timezone.now()
         meeting.save(update_fields=["status", "responded_at"])
-        _notify(_other(meeting, participant), "b2b_declined", meeting, other=_me(meeting, participant))
+        _notify(meeting.other_side(participant.pk), "b2b_declined", meeting, other=meeting.side_of(participant.pk))
     return meeting
 
 
@@ -177,7 +183,7 @@ def propose_slot(*, meeting, participant, starts_at, now=None) -> Meeting:
     with transaction.atomic():
         event = _lock_event(meeting.event)
         meeting = _awaiting(meeting, participant)
-        me, other = _me(meeting, participant), _other(meeting, participant)
+        me, other = meeting.side_of(participant.pk), meeting.other_side(participant.pk)
         _check_active(event, meeting.requester, meeting.recipient)
         availability = Availability(event, [meeting.requester_id, meeting.recipient_id], now=now)
         slot = _bookable_slot(event, availability, starts_at, me, other)
@@ -198,9 +204,10 @@ def cancel_meeting(*, meeting, participant, reason) -> Meeting:
         meeting = _fresh_meeting(meeting)
         if participant.pk not in (meeting.requester_id, meeting.recipient_id):
             raise NotAllowed
-        if meeting.status not in (Meeting.Status.REQUESTED, Meeting.Status.ACCEPTED):
+        if not meeting.is_open:
             raise MeetingError(_("This meeting is already closed."))
-        _cancel(meeting, reason=reason, notify=[_other(meeting, participant)], cancelled_by=_me(meeting, participant))
+        me, other = meeting.side_of(participant.pk), meeting.other_side(participant.pk)
+        _cancel(meeting, reason=reason, notify=[other], cancelled_by=me)
     return meeting
 
 
@@ -213,7 +220,7 @@ def cancel_as_organiser(*, meeting, organiser, reason) -> Meeting:
     with transaction.atomic():
         _lock_event(meeting.event)
         meeting = _fresh_meeting(meeting)
-        if meeting.status not in (Meeting.Status.REQUESTED, Meeting.Status.ACCEPTED):
+        if not meeting.is_open:
             raise MeetingError(_("This meeting is already closed."))
         _cancel(meeting, reason=reason, notify=[meeting.requester, meeting.recipient], by_organisers=True)
     return meeting
@@ -225,7 +232,7 @@ def mark_held(*, meeting, organiser, held) -> Meeting:
         raise NotAllowed
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-        if meeting.status != Meeting.Status.ACCEPTED:
+        if not meeting.is_accepted:
             raise MeetingError(_("Only accepted meetings can be marked as held or not."))
         meeting.held = held
         meeting.save(update_fields=["held"])
@@ -256,35 +263,16 @@ def _awaiting(meeting, participant) -> Meeting:
     meeting = _fresh_meeting(meeting)
     if participant.pk not in (meeting.requester_id, meeting.recipient_id):
         raise NotAllowed
-    if meeting.status != Meeting.Status.REQUESTED:
+    if not meeting.is_requested:
         raise MeetingError(_("This request has already been answered or cancelled."))
-    if awaiting_side(meeting) != participant.pk:
+    if meeting.awaited_participant_id != participant.pk:
         raise MeetingError(_("This request waits for the other person's answer."))
     return meeting
 
 
-def _open_meetings(participant):
-    return Meeting.objects.filter(
-        Q(requester=participant) | Q(recipient=participant),
-        status__in=[Meeting.Status.REQUESTED, Meeting.Status.ACCEPTED],
-    ).select_related("event", "requester__registration__user", "recipient__registration__user")
-
-
-def _me(meeting, participant) -> B2BParticipant:
-    return meeting.requester if meeting.requester_id == participant.pk else meeting.recipient
-
-
-def _other(meeting, participant) -> B2BParticipant:
-    return meeting.recipient if meeting.requester_id == participant.pk else meeting.requester
-
-
 def _check_active(event, *participants) -> None:
     for participant in participants:
-        if (
-            participant.event_id != event.pk
-            or not participant.is_active
-            or participant.registration.status != Registration.Status.CONFIRMED
-        ):
+        if participant.event_id != event.pk or not participant.is_active or not participant.registration.is_confirmed:
             raise MeetingError(
                 _("%(name)s no longer takes part in the B2B meetings.") % {"name": participant.registration.full_name}
             )
@@ -292,7 +280,7 @@ def _check_active(event, *participants) -> None:
         raise MeetingError(_("This event has no B2B meetings."))
 
 
-def _bookable_slot(event, availability, starts_at, me, other):
+def _bookable_slot(event, availability, starts_at, me, other) -> tuple:
     slot = slot_starting_at(event, starts_at)
     if slot is None:
         raise MeetingError(_("Choose one of the meeting slots."))
@@ -308,33 +296,29 @@ def _bookable_slot(event, availability, starts_at, me, other):
 
 
 def _lowest_free_table(event, slot) -> int:
-    taken = set(
-        Meeting.objects.filter(
-            event=event, status=Meeting.Status.ACCEPTED, starts_at__lt=slot[1], ends_at__gt=slot[0]
-        ).values_list("table", flat=True)
-    )
+    taken = tables_taken(event, slot)
     table = next((number for number in range(1, event.b2b_tables + 1) if number not in taken), None)
     if table is None:
         raise MeetingError(NO_TABLE)
     return table
 
 
-def _conflict_message(error):
+def _conflict_message(error) -> str:
     constraint = getattr(getattr(error.__cause__, "diag", None), "constraint_name", "") or ""
     return NO_TABLE if constraint == "events_meeting_table_not_double_booked" else ALREADY_BOOKED
 
 
-def _cancel(meeting, *, reason, notify, cancelled_by=None, by_organisers=False):
+def _cancel(meeting, *, reason, notify, cancelled_by=None, by_organisers=False) -> None:
     meeting.status = Meeting.Status.CANCELLED
     meeting.cancelled_reason = reason[:300]
     meeting.save(update_fields=["status", "cancelled_reason"])
     MeetingSeat.objects.filter(meeting=meeting).delete()
     for person in notify:
-        other = meeting.recipient if person.pk == meeting.requester_id else meeting.requester
+        other = meeting.other_side(person.pk)
         _notify(person, "b2b_cancelled", meeting, other=other, cancelled_by=cancelled_by, by_organisers=by_organisers)
 
 
-def _notify(person, template, meeting, *, other, cancelled_by=None, by_organisers=False):
+def _notify(person, template, meeting, *, other, cancelled_by=None, by_organisers=False) -> None:
     """Email one side of the meeting, in their language, once the transaction commits."""
     registration = person.registration
     event = meeting.event
@@ -345,7 +329,7 @@ def _notify(person, template, meeting, *, other, cancelled_by=None, by_organiser
         "event_title": event.title,
         "name": registration.first_name,
         "other_name": other.registration.full_name,
-        "other_label": person_label(other.registration),
+        "other_label": other.registration.name_and_organisation,
         "when": when,
         "table": meeting.table,
         "message": meeting.message,
@@ -355,9 +339,9 @@ def _notify(person, template, meeting, *, other, cancelled_by=None, by_organiser
         "schedule_url": link(registration, "events:b2b_schedule", event.slug, anchor=f"meeting-{meeting.pk}"),
         "participants_url": link(registration, "events:b2b_participants", event.slug),
     }
-    queue_mail(
-        template_prefix=f"emails/events/{template}",
-        to=address_of(registration),
+    notify.email_member(
+        template=f"events/{template}",
+        recipient=address_of(registration),
         language=language,
         context=context,
         about=meeting,

@@ -13,8 +13,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 
-from events.badges import badge_sheet_pdf, sheet_registrations
+from events.badges import badge_sheet_pdf
 from events.models import BadgeSheetJob
+from events.selectors.badges import sheet_registrations
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ def _fail(job_id) -> None:
     BadgeSheetJob.objects.filter(pk=job_id).unfinished().update(status=Status.FAILED, finished_at=timezone.now())
 
 
-def render_badge_sheet(job_id) -> BadgeSheetJob | None:
+def render_badge_sheet(*, job_id) -> BadgeSheetJob | None:
     """Draw the sheet of a queued job and store it; None if the job is gone or already finished.
 
     A job redelivered after its worker died is still "running": it is drawn again from the start."""
@@ -64,7 +65,7 @@ def render_badge_sheet(job_id) -> BadgeSheetJob | None:
         BadgeSheetJob.objects.filter(pk=job.pk).update(total=len(registrations))
         last_write = time.monotonic()
 
-        def progress(done):
+        def progress(done) -> None:
             nonlocal last_write
             if time.monotonic() - last_write >= PROGRESS_SECONDS:
                 BadgeSheetJob.objects.filter(pk=job.pk).update(done=done)
@@ -86,7 +87,7 @@ def render_badge_sheet(job_id) -> BadgeSheetJob | None:
     return job
 
 
-def purge_badge_sheets(now=None) -> int:
+def purge_badge_sheets(*, now=None) -> int:
     """Delete the sheets older than BadgeSheetJob.RETENTION, their files after the commit."""
     with transaction.atomic():
         expired = list(BadgeSheetJob.objects.expired(now).select_for_update(skip_locked=True))

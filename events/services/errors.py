@@ -1,38 +1,23 @@
 from django.utils.translation import gettext_lazy as _
 
-
-class EventError(Exception):
-    """A rule stopped the action. ``str(error)`` is a translated message for the person."""
-
-    default_message = _("This action is not possible.")
-
-    def __init__(self, message=None):
-        self.message = message or self.default_message
-        super().__init__(str(self.message))
-
-    def __str__(self):
-        return str(self.message)
+from dimobel.errors import DomainError
 
 
-class RegistrationClosed(EventError):
+class RegistrationClosed(DomainError):
     default_message = _("Registration for this event is closed.")
 
 
-class RegistrationNotYetOpen(EventError):
+class RegistrationNotYetOpen(DomainError):
     default_message = _("Registration for this event has not opened yet.")
 
 
-class InvitationRequired(EventError):
+class InvitationRequired(DomainError):
     default_message = _("This category is open by invitation only.")
 
 
-class NoSeatsLeft(EventError):
+class NoSeatsLeft(DomainError):
     default_message = _("No seats are left.")
 
 
-class NotAllowed(EventError):
-    default_message = _("You cannot do this.")
-
-
-class MeetingError(EventError):
+class MeetingError(DomainError):
     default_message = _("This meeting cannot be booked.")

@@ -6,27 +6,22 @@ after the lock, so they include everything committed before it. Emails go out af
 (events.services.registration_mail).
 """
 
-from datetime import timedelta
-
 from django.contrib.auth import get_user_model
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from dimobel.errors import DomainError, NotAllowed
 from events.models import Answer, Event, Question, Registration
 from events.permissions import is_organiser
+from events.selectors.registration import member_details, waitlist_position
+from events.selectors.seats import SeatCount
 from events.services import b2b
 from events.services import registration_mail as mail
-from events.services.errors import EventError, NotAllowed, RegistrationClosed, RegistrationNotYetOpen
-from events.services.seats import HOLDING, SeatCount
-from network.models import Membership, Profile
+from events.services.errors import RegistrationClosed, RegistrationNotYetOpen
 
 Status = Registration.Status
-CONFIRM_MAX_AGE = timedelta(days=3)
-# Statuses after which the person may register again, reusing their row.
-ENDED = [Status.CANCELLED]
 
 
 # The seat decision (the event row is locked by the caller)
@@ -36,25 +31,25 @@ def _lock_event(event) -> Event:
     return Event.objects.select_for_update().get(pk=event.pk)
 
 
-def _check_window(event, now):
+def _check_window(event, now) -> None:
     if now < event.registration_opens_at:
         raise RegistrationNotYetOpen
     if now >= event.registration_closes_at:
         raise RegistrationClosed
 
 
-def _check_category(event, category):
+def _check_category(event, category) -> None:
     if category.event_id != event.pk:
         raise NotAllowed(_("This category belongs to another event."))
 
 
-def _seat_status(event, category):
+def _seat_status(event, category) -> str:
     return Status.PENDING if event.requires_approval or category.requires_approval else Status.CONFIRMED
 
 
-def _give_seat(registration, event, seats, now):
+def _give_seat(registration, event, seats, now) -> None:
     registration.status = _seat_status(event, registration.category)
-    registration.confirmed_at = now if registration.status == Status.CONFIRMED else None
+    registration.confirmed_at = now if registration.is_confirmed else None
     seats.take(registration.category)
 
 
@@ -77,7 +72,7 @@ def _promote(event, seats, now) -> list[Registration]:
     return promoted
 
 
-def _place(registration, event, now):
+def _place(registration, event, now) -> None:
     """Seat a newcomer, or put them at the end of the queue. Whoever waits and now fits goes first."""
     seats = SeatCount(event)
     _promote(event, seats, now)
@@ -90,7 +85,7 @@ def _place(registration, event, now):
         registration.waitlisted_at = now
 
 
-def _save_answers(registration, answers):
+def _save_answers(registration, answers) -> None:
     """Replace the registration's answers to its event's questions; empty answers are not stored."""
     if answers is None:
         return
@@ -104,67 +99,37 @@ def _save_answers(registration, answers):
     )
 
 
-def _save_new(registration):
+def _save_new(registration) -> None:
     """Two rows for one person and event are refused by the database; the lock makes that a rare race
     (an organiser's change of email, say), which gets a clear message rather than a 500."""
     try:
         with transaction.atomic():
             registration.save()
     except IntegrityError as error:
-        raise EventError(_("This email address is already registered for this event.")) from error
+        raise DomainError(_("This email address is already registered for this event.")) from error
 
 
-def _reset_history(registration):
+def _reset_history(registration) -> None:
     """A cancelled registration registering again starts afresh in its old row."""
     registration.confirmed_at = registration.waitlisted_at = registration.cancelled_at = None
     registration.checked_in_at = registration.checked_in_by = None
 
 
-def _notify_placed(registration):
-    position = waitlist_position(registration) if registration.status == Status.WAITLISTED else None
-    mail.send_status(registration, waitlist_position=position)
+def _notify_placed(registration) -> None:
+    mail.send_status(registration, waitlist_position=waitlist_position(registration))
 
 
 # Members
 
 
-def member_details(user) -> dict:
-    """What a member's registration is prefilled with: their account, organisation and country."""
-    membership = (
-        Membership.objects.filter(member=user, status=Membership.Status.ACCEPTED)
-        .select_related("organisation")
-        .order_by("-is_admin", "requested_at")
-        .first()
-    )
-    profile = Profile.objects.filter(user=user).only("country").first()
-    return {
-        "email": user.email,
-        "first_name": user.first_name,
-        "last_name": user.last_name,
-        "organisation_name": membership.organisation.name if membership else "",
-        "job_title": membership.role if membership else "",
-        "country": str(profile.country) if profile and profile.country else "",
-        "language": user.preferred_language,
-    }
-
-
-def current_registration(*, event, user):
-    """The member's registration for the event, unless they cancelled it."""
-    if not user.is_authenticated:
-        return None
-    return (
-        Registration.objects.filter(event=event, user=user).exclude(status__in=ENDED).select_related("category").first()
-    )
-
-
-def _existing_for_member(event, user):
+def _existing_for_member(event, user) -> Registration | None:
     """The member's row for the event, or a guest row made with their address; active rows first."""
     rows = list(
         Registration.objects.select_for_update().filter(
             Q(user=user) | Q(user__isnull=True, email__iexact=user.email), event=event
         )
     )
-    rows.sort(key=lambda row: (row.status in ENDED, row.user_id != user.pk))
+    rows.sort(key=lambda row: (row.is_cancelled, row.user_id != user.pk))
     if not rows:
         return None
     registration = rows[0]
@@ -183,7 +148,7 @@ def register_member(*, event, user, category, answers=None) -> Registration:
         now = timezone.now()  # read after the lock: it orders the waitlist, so it must follow the lock's order
         _check_category(event, category)
         registration = _existing_for_member(event, user)
-        if registration is not None and registration.status not in ENDED:
+        if registration is not None and not registration.is_cancelled:
             registration.is_new = False
             return registration
         _check_window(event, now)
@@ -223,7 +188,7 @@ def register_guest(
             .select_related("user")
             .first()
         )
-        if registration is not None and (registration.status not in ENDED or registration.user_id):
+        if registration is not None and (not registration.is_cancelled or registration.user_id):
             registration.event = event
             mail.send_existing_link(registration)
             registration.is_new = False
@@ -248,15 +213,6 @@ def register_guest(
     return registration
 
 
-def registration_from_confirm_token(token):
-    """The registration a guest's confirmation link names, or None for a forged, altered or expired link."""
-    try:
-        pk, email = signing.loads(token, salt=mail.CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
-    except (signing.BadSignature, ValueError, TypeError):
-        return None
-    return Registration.objects.select_related("event", "category").filter(pk=pk, email__iexact=email).first()
-
-
 def confirm_guest_email(*, registration) -> Registration:
     """The guest proved the address is theirs: now they get a seat, or a place on the waitlist."""
     with transaction.atomic():
@@ -266,7 +222,7 @@ def confirm_guest_email(*, registration) -> Registration:
             Registration.objects.select_for_update(of=("self",)).select_related("category").get(pk=registration.pk)
         )
         registration.event = event
-        if registration.status != Status.AWAITING_EMAIL:
+        if not registration.is_awaiting_email:
             return registration
         _check_window(event, now)
         registration.email_confirmed_at = now
@@ -277,7 +233,7 @@ def confirm_guest_email(*, registration) -> Registration:
     return registration
 
 
-def _link_account(registration):
+def _link_account(registration) -> None:
     """The address just proved is a member's login: the registration becomes theirs, unless they already
     have one for this event."""
     user = get_user_model().objects.filter(email__iexact=registration.email).first()
@@ -299,17 +255,6 @@ def link_guest_registrations(*, user, email=None) -> int:
 # After registering
 
 
-def waitlist_position(registration):
-    """1 for the first in the event's queue; None when not waiting."""
-    if registration.status != Status.WAITLISTED:
-        return None
-    ahead = Registration.objects.filter(event_id=registration.event_id, status=Status.WAITLISTED).filter(
-        Q(waitlisted_at__lt=registration.waitlisted_at)
-        | Q(waitlisted_at=registration.waitlisted_at, pk__lt=registration.pk)
-    )
-    return ahead.count() + 1
-
-
 def promote_from_waitlist(*, event) -> list[Registration]:
     """Give freed seats to the people waiting, in order; each promoted person is emailed."""
     with transaction.atomic():
@@ -317,7 +262,7 @@ def promote_from_waitlist(*, event) -> list[Registration]:
         return _promote(event, SeatCount(event), timezone.now())
 
 
-def _locked(registration):
+def _locked(registration) -> Registration:
     event = _lock_event(registration.event)
     registration = (
         Registration.objects.select_for_update(of=("self",)).select_related("category", "user").get(pk=registration.pk)
@@ -331,7 +276,7 @@ def approve(*, registration, by) -> Registration:
         raise NotAllowed
     with transaction.atomic():
         registration = _locked(registration)
-        if registration.status != Status.PENDING:
+        if not registration.is_pending:
             raise NotAllowed(_("Only registrations pending approval can be approved."))
         registration.status = Status.CONFIRMED
         registration.confirmed_at = timezone.now()
@@ -345,9 +290,9 @@ def decline(*, registration, by) -> Registration:
         raise NotAllowed
     with transaction.atomic():
         registration = _locked(registration)
-        if registration.status not in (Status.PENDING, Status.WAITLISTED):
+        if not (registration.is_pending or registration.is_waitlisted):
             raise NotAllowed(_("Only registrations pending approval or on the waitlist can be declined."))
-        held_seat = registration.status in HOLDING
+        held_seat = registration.holds_seat
         registration.status = Status.DECLINED
         registration.save(update_fields=["status"])
         mail.send_declined(registration)
@@ -362,14 +307,14 @@ def cancel(*, registration) -> Registration:
     with transaction.atomic():
         registration = _locked(registration)
         now = timezone.now()
-        if registration.status in (Status.CANCELLED, Status.DECLINED):
+        if registration.is_closed:
             raise NotAllowed(_("This registration is no longer active."))
         if registration.is_checked_in:
             raise NotAllowed(_("You have already been checked in."))
         if now >= registration.event.starts_at:
             raise NotAllowed(_("The event has started: registrations can no longer be cancelled."))
-        held_seat = registration.status in HOLDING
-        email_confirmed = registration.status != Status.AWAITING_EMAIL
+        held_seat = registration.holds_seat
+        email_confirmed = not registration.is_awaiting_email
         registration.status = Status.CANCELLED
         registration.cancelled_at = now
         registration.save(update_fields=["status", "cancelled_at"])
@@ -381,7 +326,7 @@ def cancel(*, registration) -> Registration:
     return registration
 
 
-def _withdraw_from_b2b(registration):
+def _withdraw_from_b2b(registration) -> None:
     """A registration that no longer holds a seat leaves no ghost meetings: its B2B meetings, booked or asked
     for, are cancelled and the people on the other side are emailed."""
     reason = _("%(name)s no longer attends the event.") % {"name": registration.full_name}
@@ -396,37 +341,31 @@ def update_answers(*, registration, answers) -> Registration:
         )
         if timezone.now() >= registration.event.registration_closes_at:
             raise RegistrationClosed(_("Registration has closed: answers can no longer be changed."))
-        if registration.status in (Status.CANCELLED, Status.DECLINED):
+        if registration.is_closed:
             raise NotAllowed(_("This registration is no longer active."))
         _save_answers(registration, answers)
     return registration
 
 
-def can_edit_answers(registration, now=None) -> bool:
-    now = now or timezone.now()
-    return (
-        registration.status not in (Status.CANCELLED, Status.DECLINED)
-        and now < registration.event.registration_closes_at
-    )
-
-
-def can_cancel(registration, now=None) -> bool:
-    now = now or timezone.now()
-    return (
-        registration.status not in (Status.CANCELLED, Status.DECLINED)
-        and not registration.is_checked_in
-        and now < registration.event.starts_at
-    )
-
-
 def resend_ticket(*, registration) -> None:
     """Organisers resend a ticket (or, to a guest who never confirmed, the confirmation link)."""
     registration = Registration.objects.select_related("event", "category", "user").get(pk=registration.pk)
-    if registration.status == Status.CONFIRMED:
+    if registration.is_confirmed:
         with transaction.atomic():
             mail.send_ticket(registration)
-    elif registration.status == Status.AWAITING_EMAIL:
+    elif registration.is_awaiting_email:
         with transaction.atomic():
             mail.send_confirm_email(registration)
     else:
         raise NotAllowed(_("Only confirmed registrations have a ticket."))
+
+
+def email_registrants(*, registrations, subject, message) -> int:
+    """Organisers write to the selected people: one email each, in their language, queued in one transaction.
+    Returns how many were queued."""
+    with transaction.atomic():
+        count = 0
+        for registration in registrations:
+            mail.send_organisers_message(registration, subject=subject, message=message)
+            count += 1
+    return count

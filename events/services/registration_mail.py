@@ -7,22 +7,15 @@ Members' links lead to their ticket page (sign-in needed); guests' links carry t
 which is also where they edit answers or cancel.
 """
 
-from django.core import signing
-
+from dimobel import notify
 from dimobel.calendar import build_calendar
-from dimobel.mail import Attachment, queue_mail
+from dimobel.mail import Attachment
 from dimobel.qr import qr_png
 from events.calendar_items import event_item
-from events.contact import language_of, link, reminder_recipient
-from events.models import Registration
-from events.tickets import checkin_url
+from events.contact import address_of, language_of, link, reminder_recipient
+from events.tickets import checkin_url, confirm_token
 
-CONFIRM_SALT = "events.registration.confirm-email"
-
-
-def confirm_token(registration) -> str:
-    # The address is part of the payload: a link sent for one address cannot confirm a row that now holds another.
-    return signing.dumps([registration.pk, registration.email.lower()], salt=CONFIRM_SALT, compress=True)
+ORGANISERS_MESSAGE = "events/organisers_message"
 
 
 def ticket_attachments(registration) -> list[Attachment]:
@@ -33,7 +26,7 @@ def ticket_attachments(registration) -> list[Attachment]:
     ]
 
 
-def _send(registration, name, *, context=None, with_ticket=False):
+def _send(registration, name, *, context=None, with_ticket=False) -> None:
     full_context = {
         "registration": registration,
         "event": registration.event,
@@ -42,9 +35,9 @@ def _send(registration, name, *, context=None, with_ticket=False):
         "event_url": link(registration, "events:event_detail", registration.event.slug),
         **(context or {}),
     }
-    return queue_mail(
-        template_prefix=f"emails/events/{name}",
-        to=reminder_recipient(registration),
+    notify.email_member(
+        template=f"events/{name}",
+        recipient=reminder_recipient(registration),
         language=language_of(registration),
         context=full_context,
         attachments=ticket_attachments(registration) if with_ticket else (),
@@ -52,43 +45,60 @@ def _send(registration, name, *, context=None, with_ticket=False):
     )
 
 
-def send_confirm_email(registration):
+def send_confirm_email(registration) -> None:
     confirm_url = link(registration, "events:confirm_email", confirm_token(registration))
     _send(registration, "registration_confirm_email", context={"confirm_url": confirm_url})
 
 
-def send_ticket(registration):
+def send_ticket(registration) -> None:
     _send(registration, "registration_confirmed", with_ticket=True)
 
 
-def send_status(registration, *, waitlist_position=None):
+def send_status(registration, *, waitlist_position=None) -> None:
     """The email that tells a freshly placed registration where it stands."""
-    status = registration.status
-    if status == Registration.Status.CONFIRMED:
+    if registration.is_confirmed:
         send_ticket(registration)
-    elif status == Registration.Status.PENDING:
+    elif registration.is_pending:
         _send(registration, "registration_pending")
-    elif status == Registration.Status.WAITLISTED:
+    elif registration.is_waitlisted:
         _send(registration, "registration_waitlisted", context={"position": waitlist_position})
 
 
-def send_promoted(registration):
-    confirmed = registration.status == Registration.Status.CONFIRMED
+def send_promoted(registration) -> None:
+    confirmed = registration.is_confirmed
     _send(registration, "registration_promoted", context={"confirmed": confirmed}, with_ticket=confirmed)
 
 
-def send_declined(registration):
+def send_declined(registration) -> None:
     _send(registration, "registration_declined")
 
 
-def send_cancelled(registration):
+def send_cancelled(registration) -> None:
     _send(registration, "registration_cancelled")
 
 
-def send_existing_link(registration):
+def send_existing_link(registration) -> None:
     """A second sign-up with an address already registered: the address's owner gets their link, and the
     page shows the same thing as for a new sign-up, so it reveals nothing about who registered."""
-    if registration.status == Registration.Status.AWAITING_EMAIL:
+    if registration.is_awaiting_email:
         send_confirm_email(registration)
     else:
         _send(registration, "registration_link")
+
+
+def send_organisers_message(registration, *, subject, message) -> None:
+    """The organisers' own words as typed, in an email in the person's language with a link to their
+    registration."""
+    notify.email_member(
+        template=ORGANISERS_MESSAGE,
+        recipient=address_of(registration),
+        language=language_of(registration),
+        context={
+            "subject": subject,
+            "message": message,
+            "name": registration.first_name,
+            "event_title": registration.event.title,
+            "registration_url": link(registration),
+        },
+        about=registration,
+    )

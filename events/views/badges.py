@@ -11,12 +11,12 @@ from django.views.decorators.http import require_http_methods
 from dimobel.files import private_file_response
 from events.badges import badge_pdf
 from events.forms.checkin import BadgeSheetForm
-from events.models import BadgeSheetJob
 from events.permissions import (
     get_badge_sheet_job_for_organiser,
     get_event_for_organiser,
     get_registration_for_organiser,
 )
+from events.selectors.badges import recent_badge_sheets
 from events.services import badges as services
 
 RECENT_SHEETS = 5
@@ -42,8 +42,8 @@ def badge_sheets(request, slug):
             event=event, user=request.user, category=form.cleaned_data["category"], language=get_language()
         )
         return redirect("events:badge_sheet_job", event.slug, job.pk)
-    recent = BadgeSheetJob.objects.filter(event=event, requested_by=request.user).select_related("category")
-    context = {"event": event, "form": form, "recent": recent[:RECENT_SHEETS], "is_organiser": True}
+    recent = recent_badge_sheets(event, request.user, limit=RECENT_SHEETS)
+    context = {"event": event, "form": form, "recent": recent, "is_organiser": True}
     return render(request, "events/organisers/badge_sheets.html", context)
 
 
@@ -62,6 +62,6 @@ def badge_sheet_job(request, slug, job_id):
 @login_required
 def badge_sheet_download(request, slug, job_id):
     job = get_badge_sheet_job_for_organiser(request.user, slug, job_id)
-    if job.status != BadgeSheetJob.Status.DONE:
+    if not job.is_done:
         raise Http404
     return private_file_response(job.file, download_name=f"badges-{job.event.slug}-{job.pk}.pdf")

@@ -10,12 +10,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from dimobel.countries import country_names
+from dimobel.errors import DomainError
 from events.forms.checkin import DeskCheckInForm, DeskSearchForm, WalkInForm
-from events.models import Registration
 from events.permissions import get_event_for_organiser, get_registration_for_checkin
+from events.selectors import checkin as selectors
 from events.services import checkin as services
-from events.services.errors import EventError
-from network.countries import country_names
 
 
 def _desk_url(event, query=""):
@@ -35,9 +35,9 @@ def scan(request, token):
     try:
         result = services.check_in(registration=registration, by=request.user)
     except services.CannotCheckIn as error:
-        context.update(state="refused", error=str(error))
+        context.update(error=str(error))
     else:
-        context.update(state="already" if result.already else "checked_in", registration=result.registration)
+        context.update(checked_in=not result.already, already=result.already, registration=result.registration)
     return render(request, "events/checkin/scan.html", context)
 
 
@@ -49,13 +49,12 @@ def desk(request, slug):
         form = DeskCheckInForm(request.POST)
         if not form.is_valid():
             raise Http404
-        try:
-            registration = services.get_registration_at_desk(event, form.cleaned_data["registration"])
-        except Registration.DoesNotExist:
-            raise Http404 from None
+        registration = selectors.registration_at_desk(event, form.cleaned_data["registration"])
+        if registration is None:
+            raise Http404
         try:
             result = services.check_in(registration=registration, by=request.user)
-        except EventError as error:
+        except DomainError as error:
             messages.error(request, str(error))
         else:
             name = result.registration.full_name
@@ -71,8 +70,8 @@ def desk(request, slug):
         "event": event,
         "search": search,
         "query": query,
-        "results": list(services.search_registrations(event, query)),
-        "counts": services.desk_counts(event),
+        "results": selectors.search_registrations(event, query),
+        "counts": selectors.desk_counts(event),
     }
     template = "events/checkin/desk.html"
     if request.htmx and not request.htmx.boosted:
@@ -91,10 +90,10 @@ def walk_in(request, slug):
             registration = services.register_walk_in(event=event, by=request.user, **form.cleaned_data)
         except services.AlreadyRegistered as error:
             existing = error.registration
-        except EventError as error:
+        except DomainError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("%(name)s is registered and checked in.") % {"name": registration.full_name})
             return redirect(_desk_url(event, registration.email))
-    context = {"event": event, "form": form, "existing": existing, "counts": services.desk_counts(event)}
+    context = {"event": event, "form": form, "existing": existing, "counts": selectors.desk_counts(event)}
     return render(request, "events/checkin/walk_in.html", context)

@@ -4,8 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from events import stats
 from events.permissions import get_event_for_organiser
+from events.selectors import stats
 
 
 @never_cache

@@ -10,19 +10,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dimobel import calendar
+from dimobel.errors import DomainError
 from events.calendar_items import session_item
-from events.forms.programme import SignupForm, StarForm
 from events.models import Session, Speaker
 from events.permissions import get_event_for_viewer, is_organiser
+from events.selectors import programme as selectors
 from events.services import programme as services
-from events.services.errors import EventError
 
 
 def _session_for(event, session_id):
-    return get_object_or_404(
-        services.sessions_of(event).select_related("event"),
-        pk=session_id,
-    )
+    session = selectors.session_of(event, session_id)
+    if session is None:
+        raise Http404
+    return session
 
 
 def _next_url(request, default):
@@ -34,11 +34,11 @@ def _next_url(request, default):
 
 def programme(request, slug):
     event = get_event_for_viewer(request.user, slug)
-    sessions = list(services.sessions_of(event))
+    sessions = list(selectors.sessions_of(event))
     context = {
         "event": event,
-        "days": services.programme_days(event, sessions),
-        "starred_ids": services.starred_session_ids(request.user, event),
+        "days": selectors.programme_days(event, sessions),
+        "starred_ids": selectors.starred_session_ids(request.user, event),
         "is_organiser": is_organiser(request.user, event),
     }
     return render(request, "events/programme/programme.html", context)
@@ -47,17 +47,16 @@ def programme(request, slug):
 def session_detail(request, slug, session_id):
     event = get_event_for_viewer(request.user, slug)
     session = _session_for(event, session_id)
-    speakers = services.present_speakers(request.user, session.speakers.all())
-    signed_up = session.pk in services.signed_up_session_ids(request.user, event)
+    speakers = selectors.present_speakers(request.user, session.speakers.all())
+    signed_up = session.pk in selectors.signed_up_session_ids(request.user, event)
     context = {
         "event": event,
         "session": session,
         "speakers": speakers,
-        "starred_ids": services.starred_session_ids(request.user, event),
-        "seats_left": services.seats_left(session),
+        "starred_ids": selectors.starred_session_ids(request.user, event),
+        "seats_left": selectors.seats_left(session),
         "signed_up": signed_up,
-        "can_sign_up": session.capacity is not None
-        and services.confirmed_registration(request.user, event) is not None,
+        "can_sign_up": session.has_signup and selectors.confirmed_registration(request.user, event) is not None,
         "is_organiser": is_organiser(request.user, event),
     }
     return render(request, "events/programme/session_detail.html", context)
@@ -65,7 +64,7 @@ def session_detail(request, slug, session_id):
 
 def speaker_list(request, slug):
     event = get_event_for_viewer(request.user, slug)
-    speakers = services.present_speakers(request.user, services.speakers_of(event))
+    speakers = selectors.present_speakers(request.user, selectors.speakers_of(event))
     context = {"event": event, "speakers": speakers, "is_organiser": is_organiser(request.user, event)}
     return render(request, "events/programme/speaker_list.html", context)
 
@@ -73,15 +72,36 @@ def speaker_list(request, slug):
 def speaker_detail(request, slug, speaker_slug):
     event = get_event_for_viewer(request.user, slug)
     speaker = get_object_or_404(Speaker, event=event, slug=speaker_slug)
-    [speaker] = services.present_speakers(request.user, [speaker])
+    [speaker] = selectors.present_speakers(request.user, [speaker])
     context = {
         "event": event,
         "speaker": speaker,
-        "sessions": services.sessions_of_speaker(speaker),
-        "starred_ids": services.starred_session_ids(request.user, event),
+        "sessions": selectors.sessions_of_speaker(speaker),
+        "starred_ids": selectors.starred_session_ids(request.user, event),
         "is_organiser": is_organiser(request.user, event),
     }
     return render(request, "events/programme/speaker_detail.html", context)
+
+
+# The personal agenda: starring and unstarring are two URLs, so a double submit cannot toggle the star back off.
+
+
+def _starred(request, event, session, starred):
+    """The star button again (htmx), or back where the member was, with a message."""
+    default = reverse("events:session", args=[event.slug, session.pk])
+    if request.htmx:
+        context = {
+            "event": event,
+            "session": session,
+            "starred_ids": {session.pk} if starred else set(),
+            "next_url": _next_url(request, default),
+        }
+        return render(request, "events/programme/star_button.html", context)
+    if starred:
+        messages.success(request, _("The session is in your agenda."))
+    else:
+        messages.success(request, _("The session is no longer in your agenda."))
+    return redirect(_next_url(request, default))
 
 
 @login_required
@@ -89,27 +109,20 @@ def speaker_detail(request, slug, speaker_slug):
 def star(request, slug, session_id):
     event = get_event_for_viewer(request.user, slug)
     session = get_object_or_404(Session, pk=session_id, event=event)
-    form = StarForm(request.POST)
-    if not form.is_valid():
-        raise Http404
-    if form.cleaned_data["action"] == "star":
-        services.star(member=request.user, session=session)
-    else:
-        services.unstar(member=request.user, session=session)
-    starred = form.cleaned_data["action"] == "star"
-    if request.htmx:
-        context = {
-            "event": event,
-            "session": session,
-            "starred_ids": {session.pk} if starred else set(),
-            "next_url": _next_url(request, reverse("events:session", args=[event.slug, session.pk])),
-        }
-        return render(request, "events/programme/star_button.html", context)
-    if starred:
-        messages.success(request, _("The session is in your agenda."))
-    else:
-        messages.success(request, _("The session is no longer in your agenda."))
-    return redirect(_next_url(request, reverse("events:session", args=[event.slug, session.pk])))
+    services.star(member=request.user, session=session)
+    return _starred(request, event, session, starred=True)
+
+
+@login_required
+@require_POST
+def unstar(request, slug, session_id):
+    event = get_event_for_viewer(request.user, slug)
+    session = get_object_or_404(Session, pk=session_id, event=event)
+    services.unstar(member=request.user, session=session)
+    return _starred(request, event, session, starred=False)
+
+
+# Workshop seats
 
 
 @login_required
@@ -117,31 +130,34 @@ def star(request, slug, session_id):
 def workshop_signup(request, slug, session_id):
     event = get_event_for_viewer(request.user, slug)
     session = get_object_or_404(Session.objects.select_related("event"), pk=session_id, event=event)
-    form = SignupForm(request.POST)
-    if not form.is_valid():
-        raise Http404
-    if form.cleaned_data["action"] == "cancel":
-        services.cancel_sign_up(member=request.user, session=session)
-        messages.success(request, _("Your seat in this workshop is cancelled."))
+    try:
+        services.sign_up(member=request.user, session=session)
+    except DomainError as error:
+        messages.error(request, str(error))
     else:
-        try:
-            services.sign_up(member=request.user, session=session)
-        except EventError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("You have a seat in this workshop."))
+        messages.success(request, _("You have a seat in this workshop."))
+    return redirect("events:session", event.slug, session.pk)
+
+
+@login_required
+@require_POST
+def workshop_signup_cancel(request, slug, session_id):
+    event = get_event_for_viewer(request.user, slug)
+    session = get_object_or_404(Session, pk=session_id, event=event)
+    services.cancel_sign_up(member=request.user, session=session)
+    messages.success(request, _("Your seat in this workshop is cancelled."))
     return redirect("events:session", event.slug, session.pk)
 
 
 @login_required
 def my_agenda(request, slug):
     event = get_event_for_viewer(request.user, slug)
-    sessions = list(services.starred_sessions(request.user, event))
+    sessions = list(selectors.starred_sessions(request.user, event))
     context = {
         "event": event,
-        "days": services.programme_days(event, sessions),
+        "days": selectors.programme_days(event, sessions),
         "starred_ids": {session.pk for session in sessions},
-        "signed_up_ids": services.signed_up_session_ids(request.user, event),
+        "signed_up_ids": selectors.signed_up_session_ids(request.user, event),
         "is_organiser": is_organiser(request.user, event),
     }
     return render(request, "events/programme/agenda.html", context)
@@ -150,5 +166,5 @@ def my_agenda(request, slug):
 @login_required
 def agenda_ics(request, slug):
     event = get_event_for_viewer(request.user, slug)
-    items = [session_item(session) for session in services.starred_sessions(request.user, event)]
+    items = [session_item(session) for session in selectors.starred_sessions(request.user, event)]
     return calendar.ics_response(items, filename=f"{event.slug}-agenda.ics", name=event.title)

@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from events.models import Event
 from events.permissions import get_event_for_viewer, is_organiser
-from events.services import seats
-from events.services.registration import current_registration
+from events.selectors import seats
+from events.selectors.registration import current_registration
 
 PAGE_SIZE = 12
 
@@ -37,6 +37,6 @@ def event_detail(request, slug):
         "registration_state": seats.registration_state(event, categories, now),
         "registration": current_registration(event=event, user=request.user),
         "is_organiser": is_organiser(request.user, event),
-        "has_ended": event.ends_at <= now,
+        "has_ended": event.has_ended(now),
     }
     return render(request, "events/event_detail.html", context)

@@ -41,7 +41,7 @@ class ThreadAdmin(admin.ModelAdmin):
     inlines = [ReportedMessageInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).filter(messages__reports__isnull=False).distinct()
+        return super().get_queryset(request).reported()
 
     def has_add_permission(self, request):
         return False
@@ -165,9 +165,7 @@ class MessageReportAdmin(admin.ModelAdmin):
         return obj.sender_reports
 
     def _close(self, request, queryset, status):
-        count = services.handle_reports(
-            reports=queryset.filter(status=MessageReport.Status.OPEN), status=status, handled_by=request.user
-        )
+        count = services.handle_reports(reports=queryset, status=status, handled_by=request.user)
         self.message_user(
             request,
             ngettext("%(count)d report closed.", "%(count)d reports closed.", count) % {"count": count},
@@ -188,7 +186,6 @@ class MessageReportAdmin(admin.ModelAdmin):
             self.message_user(request, _("You may not change members' accounts."), messages.ERROR)
             return
         sender_ids = set(queryset.exclude(message__sender=None).values_list("message__sender_id", flat=True))
-        sender_ids.discard(request.user.pk)
         count = services.deactivate_reported_senders(member_ids=sender_ids, handled_by=request.user)
         self.message_user(
             request,

@@ -1,9 +1,9 @@
 from django.contrib import admin, messages
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from network.models import Opportunity
+from network.services import opportunities as services
 
 
 class OpenListFilter(admin.SimpleListFilter):
@@ -14,11 +14,10 @@ class OpenListFilter(admin.SimpleListFilter):
         return [("yes", _("Open (deadline not passed)")), ("no", _("Closed (deadline passed)"))]
 
     def queryset(self, request, queryset):
-        today = timezone.localdate()
         if self.value() == "yes":
-            return queryset.filter(deadline__gte=today)
+            return queryset.current()
         if self.value() == "no":
-            return queryset.filter(deadline__lt=today)
+            return queryset.closed()
         return queryset
 
 
@@ -36,7 +35,7 @@ class OpportunityAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Remove (moderation)"), permissions=["change"])
     def remove(self, request, queryset):
-        count = queryset.update(status=Opportunity.Status.REMOVED, updated_at=timezone.now())
+        count = services.remove_opportunities(opportunities=queryset)
         self.message_user(
             request,
             ngettext("%(count)s opportunity removed.", "%(count)s opportunities removed.", count) % {"count": count},
@@ -45,7 +44,7 @@ class OpportunityAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Restore (publish again)"), permissions=["change"])
     def restore(self, request, queryset):
-        count = queryset.update(status=Opportunity.Status.PUBLISHED, updated_at=timezone.now())
+        count = services.restore_opportunities(opportunities=queryset)
         self.message_user(
             request,
             ngettext("%(count)s opportunity restored.", "%(count)s opportunities restored.", count) % {"count": count},

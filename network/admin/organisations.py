@@ -1,17 +1,16 @@
 from django import forms
 from django.contrib import admin, messages
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from dimobel.countries import country_names
 from dimobel.csv_export import csv_response
-from dimobel.files import ReplacedFilesAdminMixin
+from dimobel.files import ReplacedFilesAdminMixin, clean_uploaded_image
 from dimobel.mail import absolute_url
-from network.countries import country_names
-from network.forms.organisations import LOGO_BOX, CountriesField, clean_uploaded_image
+from network.forms.organisations import LOGO_BOX, CountriesField
 from network.models import Membership, Organisation
-from network.search import refresh_organisation_search
+from network.services import organisations as services
 
 
 class CountryListFilter(admin.SimpleListFilter):
@@ -73,51 +72,46 @@ class OrganisationAdmin(ReplacedFilesAdminMixin, admin.ModelAdmin):
     date_hierarchy = "created_at"
     actions = ["verify", "unverify", "publish", "unpublish", "export_csv"]
 
-    def _update(self, request, queryset, message, **values):
-        count = queryset.update(updated_at=timezone.now(), **values)
-        self.message_user(request, message(count) % {"count": count}, messages.SUCCESS)
+    def _done(self, request, count, message):
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
     @admin.action(description=_("Mark as verified"), permissions=["change"])
     def verify(self, request, queryset):
-        self._update(
-            request,
-            queryset,
-            lambda n: ngettext("%(count)s organisation verified.", "%(count)s organisations verified.", n),
-            is_verified=True,
+        count = services.set_verified(organisations=queryset, verified=True)
+        self._done(
+            request, count, ngettext("%(count)s organisation verified.", "%(count)s organisations verified.", count)
         )
 
     @admin.action(description=_("Remove the verified badge"), permissions=["change"])
     def unverify(self, request, queryset):
-        self._update(
+        count = services.set_verified(organisations=queryset, verified=False)
+        self._done(
             request,
-            queryset,
-            lambda n: ngettext(
-                "%(count)s organisation no longer verified.", "%(count)s organisations no longer verified.", n
+            count,
+            ngettext(
+                "%(count)s organisation no longer verified.", "%(count)s organisations no longer verified.", count
             ),
-            is_verified=False,
         )
 
     @admin.action(description=_("Publish"), permissions=["change"])
     def publish(self, request, queryset):
-        self._update(
-            request,
-            queryset,
-            lambda n: ngettext("%(count)s organisation published.", "%(count)s organisations published.", n),
-            is_published=True,
+        count = services.set_published(organisations=queryset, published=True)
+        self._done(
+            request, count, ngettext("%(count)s organisation published.", "%(count)s organisations published.", count)
         )
 
     @admin.action(description=_("Unpublish"), permissions=["change"])
     def unpublish(self, request, queryset):
-        self._update(
+        count = services.set_published(organisations=queryset, published=False)
+        self._done(
             request,
-            queryset,
-            lambda n: ngettext("%(count)s organisation unpublished.", "%(count)s organisations unpublished.", n),
-            is_published=False,
+            count,
+            ngettext("%(count)s organisation unpublished.", "%(count)s organisations unpublished.", count),
         )
 
     @admin.action(description=_("Export the published ones as CSV"), permissions=["view"])
     def export_csv(self, request, queryset):
-        rows = queryset.filter(is_published=True).select_related("kind").prefetch_related("sectors").order_by("name")
+        rows = queryset.listed().select_related("kind").prefetch_related("sectors").order_by("name")
         return csv_response(
             "organisations",
             [_("name"), _("kind"), _("countries of activity"), _("city"), _("sectors"), _("size"),
@@ -140,10 +134,7 @@ class OrganisationAdmin(ReplacedFilesAdminMixin, admin.ModelAdmin):
         )  # fmt: skip
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        """Saved in save_related, with its sectors and members, by the service (which keeps the search in step)."""
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        refresh_organisation_search([form.instance.pk])
+        services.save_organisation_form(form=form, formsets=formsets, created_by=request.user)

@@ -1,11 +1,12 @@
 from django.contrib import admin
-from django.db import models, transaction
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from dimobel.csv_export import csv_response
 from dimobel.files import ReplacedFilesAdminMixin
 from network.models import HelpType, OrganisationKind, Profile, Sector
-from network.search import refresh_profile_search
+from network.services.profiles import update_profile
+from network.services.taxonomy import save_term
 
 
 class TaxonomyAdmin(admin.ModelAdmin):
@@ -14,11 +15,7 @@ class TaxonomyAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name_fr"]}
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change:  # term names are in the search index: re-index in the background once saved
-            from network.tasks import refresh_search_index
-
-            transaction.on_commit(refresh_search_index.delay)
+        save_term(term=obj)
 
 
 admin.site.register(Sector, TaxonomyAdmin)
@@ -28,12 +25,7 @@ admin.site.register(OrganisationKind, TaxonomyAdmin)
 
 def _listed_members_csv(modeladmin, request, queryset):
     """The directory as members see it: hidden profiles and inactive accounts are never exported."""
-    listed = (
-        queryset.exclude(visibility=Profile.Visibility.HIDDEN)
-        .filter(user__is_active=True)
-        .select_related("user")
-        .prefetch_related("sectors", "offers", "needs")
-    )
+    listed = queryset.listed_to_members().select_related("user").prefetch_related("sectors", "offers", "needs")
     return csv_response(
         "dimobel-directory",
         [_("First name"), _("Last name"), _("Email"), _("Headline"), _("Country"), _("City"), _("Sectors"),
@@ -55,9 +47,12 @@ class ProfileAdmin(ReplacedFilesAdminMixin, admin.ModelAdmin):
     actions = [_listed_members_csv]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
+    def save_model(self, request, obj, form, change):
+        """Saved in save_related, with its sectors, offers and needs, by the service (which keeps the search in
+        step)."""
+
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        refresh_profile_search([form.instance.pk])  # after the sectors/offers/needs are saved
+        update_profile(profile=form.instance, form=form)
 
     list_display = ["user", "headline", "country", "city", "visibility", "updated_at"]
     list_filter = ["visibility", "messaging", "country", "sectors"]

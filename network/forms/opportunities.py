@@ -1,10 +1,7 @@
-import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from network.countries import country_choices
 from network.forms.organisations import CountriesField
 from network.models import Opportunity, Organisation, Sector
 from network.permissions import organisations_administered_by
@@ -55,61 +52,3 @@ class OpportunityForm(forms.ModelForm):
 
 class InterestForm(forms.Form):
     body = forms.CharField(label=_("Your message to the poster"), widget=forms.Textarea(attrs={"rows": 5}))
-
-
-class OpportunityFilter(django_filters.FilterSet):
-    """The marketplace's filters; they live in the query string, so a filtered list can be shared."""
-
-    q = django_filters.CharFilter(
-        label=_("Search"),
-        method="filter_text",
-        widget=forms.TextInput(
-            attrs={"type": "search", "class": "form-control", "placeholder": _("Title or description")}
-        ),
-    )
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Opportunity.Kind.choices, empty_label=_("All kinds"))
-    sector = django_filters.ModelChoiceFilter(
-        label=_("Sector"),
-        field_name="sectors",
-        queryset=Sector.objects.all(),
-        to_field_name="slug",
-        empty_label=_("All sectors"),
-    )
-    country = django_filters.ChoiceFilter(
-        label=_("Country"), choices=country_choices, method="filter_country", empty_label=_("All countries")
-    )
-    show = django_filters.ChoiceFilter(
-        label=_("Show"),
-        choices=[("open", _("Open only")), ("all", _("Open and closed"))],
-        empty_label=None,
-        method="filter_show",
-    )
-    mine = django_filters.BooleanFilter(label=_("Posted by me"), method="filter_mine", widget=forms.CheckboxInput)
-
-    class Meta:
-        model = Opportunity
-        fields = []
-
-    def filter_text(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        return queryset.filter(Q(title__icontains=value) | Q(description__icontains=value))
-
-    def filter_country(self, queryset, name, value):
-        return queryset.filter(countries__contains=[value])
-
-    def filter_show(self, queryset, name, value):
-        return queryset  # applied in filter_queryset, since "open" is also the default
-
-    def filter_mine(self, queryset, name, value):
-        user = getattr(self.request, "user", None)
-        if value and user is not None and user.is_authenticated:
-            return queryset.filter(posted_by=user)
-        return queryset
-
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        if self.form.cleaned_data.get("show") == "all":
-            return queryset.order_by("-deadline", "-pk")
-        return queryset.filter(deadline__gte=timezone.localdate()).order_by("deadline", "pk")

@@ -1,21 +1,11 @@
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from dimobel.files import clean_image
-from network.countries import country_choices
+from dimobel.countries import country_choices
+from dimobel.files import clean_uploaded_image
 from network.models import Organisation, OrganisationKind, Sector
 
 LOGO_BOX = (400, 400)
-
-
-def clean_uploaded_image(value, *, box):
-    """For a ClearableFileInput: a checked, resized image; False to remove the current one; None to keep it."""
-    if value is False:
-        return False
-    if isinstance(value, UploadedFile):
-        return clean_image(value, box=box)
-    return None
 
 
 class CountriesField(forms.MultipleChoiceField):

@@ -14,7 +14,7 @@ def remove_groups(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    """The platform's groups. Their permissions are granted after each migrate (network/groups.py)."""
+    """The platform's groups. Their permissions are granted after each migrate (each app declares them: dimobel/roles.py)."""
 
     dependencies = [("network", "0001_initial"), ("auth", "0012_alter_user_first_name_max_length")]
 

@@ -9,7 +9,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import network.countries
+import dimobel.countries
 
 
 class Migration(migrations.Migration):
@@ -120,7 +120,7 @@ class Migration(migrations.Migration):
                 (
                     "countries",
                     django.contrib.postgres.fields.ArrayField(
-                        base_field=models.CharField(max_length=2, validators=[network.countries.validate_country_code]),
+                        base_field=models.CharField(max_length=2, validators=[dimobel.countries.validate_country_code]),
                         blank=True,
                         default=list,
                         size=None,
@@ -155,7 +155,7 @@ class Migration(migrations.Migration):
                 (
                     "countries",
                     django.contrib.postgres.fields.ArrayField(
-                        base_field=models.CharField(max_length=2, validators=[network.countries.validate_country_code]),
+                        base_field=models.CharField(max_length=2, validators=[dimobel.countries.validate_country_code]),
                         blank=True,
                         default=list,
                         size=None,

@@ -1,8 +1,15 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 MESSAGE_MAX_LENGTH = 5000
+
+
+class ThreadQuerySet(models.QuerySet):
+    def reported(self) -> "ThreadQuerySet":
+        """Threads holding a reported message: the only conversations moderators may read."""
+        return self.filter(Exists(MessageReport.objects.filter(message__thread=OuterRef("pk"))))
 
 
 class Thread(models.Model):
@@ -34,6 +41,8 @@ class Thread(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     last_message_at = models.DateTimeField(_("last message at"), null=True, blank=True)
 
+    objects = ThreadQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("conversation")
         verbose_name_plural = _("conversations")
@@ -51,6 +60,20 @@ class Thread(models.Model):
 
     def __str__(self):
         return self.subject or f"#{self.pk}"
+
+    @staticmethod
+    def pair_key_of(a, b) -> str:
+        """The ``pair_key`` of the direct thread between two members, whichever writes first."""
+        low, high = sorted([a.pk, b.pk])
+        return f"{low}:{high}"
+
+    @property
+    def is_direct(self) -> bool:
+        return self.kind == self.Kind.DIRECT
+
+    @property
+    def is_with_organisation(self) -> bool:
+        return self.kind == self.Kind.ORGANISATION
 
 
 class Participant(models.Model):

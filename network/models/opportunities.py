@@ -5,14 +5,26 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from network.countries import validate_country_code
+from dimobel.countries import validate_country_code
 from network.models.taxonomy import Sector
 
 
 class OpportunityQuerySet(models.QuerySet):
-    def open(self):
-        """Published and not past their deadline."""
-        return self.filter(status=Opportunity.Status.PUBLISHED, deadline__gte=timezone.localdate())
+    def published(self) -> "OpportunityQuerySet":
+        """Not removed by the moderators (open or closed)."""
+        return self.filter(status=Opportunity.Status.PUBLISHED)
+
+    def current(self) -> "OpportunityQuerySet":
+        """Deadline today or later (``is_closed`` is the opposite)."""
+        return self.filter(deadline__gte=timezone.localdate())
+
+    def closed(self) -> "OpportunityQuerySet":
+        """Deadline passed."""
+        return self.filter(deadline__lt=timezone.localdate())
+
+    def open(self) -> "OpportunityQuerySet":
+        """Published and not past their deadline: members may still answer (``opportunity.is_open``)."""
+        return self.published().current()
 
 
 class Opportunity(models.Model):
@@ -73,3 +85,17 @@ class Opportunity(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_closed(self) -> bool:
+        """Its deadline has passed (``OpportunityQuerySet.closed``)."""
+        return self.deadline < timezone.localdate()
+
+    @property
+    def is_removed(self) -> bool:
+        return self.status == self.Status.REMOVED
+
+    @property
+    def is_open(self) -> bool:
+        """Published and not closed: members may still answer (``OpportunityQuerySet.open``)."""
+        return self.status == self.Status.PUBLISHED and not self.is_closed

@@ -6,12 +6,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from network.countries import validate_country_code
+from dimobel.countries import validate_country_code
 from network.models.taxonomy import OrganisationKind, Sector
 
 
 class OrganisationQuerySet(models.QuerySet):
-    def listed(self):
+    def listed(self) -> "OrganisationQuerySet":
         """What the directory and search show: published organisations."""
         return self.filter(is_published=True)
 
@@ -55,7 +55,7 @@ class Organisation(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    # Maintained by network.search.refresh_organisation_search.
+    # Maintained by network.services.search.refresh_organisation_search.
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = OrganisationQuerySet.as_manager()
@@ -76,6 +76,21 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class MembershipQuerySet(models.QuerySet):
+    def accepted(self) -> "MembershipQuerySet":
+        """Members of the organisation (requests answered yes)."""
+        return self.filter(status=Membership.Status.ACCEPTED)
+
+    def pending(self) -> "MembershipQuerySet":
+        """Requests to join waiting for an admin's answer."""
+        return self.filter(status=Membership.Status.PENDING)
+
+    def admins(self) -> "MembershipQuerySet":
+        """Memberships that run their organisation: accepted, and made admin. A pending or refused request keeps
+        ``is_admin`` False, but only this method says who administers."""
+        return self.accepted().filter(is_admin=True)
 
 
 class Membership(models.Model):
@@ -106,6 +121,8 @@ class Membership(models.Model):
         verbose_name=_("decided by"),
     )
 
+    objects = MembershipQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
@@ -115,3 +132,22 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.member} @ {self.organisation}"
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.status == self.Status.ACCEPTED
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    @property
+    def administers(self) -> bool:
+        """``Membership.objects.admins()`` for this membership: accepted and admin."""
+        return self.is_accepted and self.is_admin
+
+    @property
+    def opens_organisation_page(self) -> bool:
+        """The member may open the organisation's page: it is published, or they administer it (the rule of
+        ``network.permissions.can_see_organisation``, for a member's own membership, without a query)."""
+        return self.organisation.is_published or self.administers

@@ -22,14 +22,43 @@ SPOKEN_LANGUAGES = [
 
 
 class ProfileQuerySet(models.QuerySet):
-    def visible_to(self, viewer):
+    """Who sees whose profile: the one home of the rule. Everything that shows, lists, suggests or exports
+    members goes through these methods (directory, matchmaking, messaging, events' B2B, consortium, admin).
+
+    - A **visitor** (not logged in) sees and finds public profiles.
+    - A **member** sees and finds public and members-only profiles, and always sees their own.
+    - A **hidden** profile appears nowhere: no list, no search, no suggestion, no export (only its owner's own
+      page shows it to them).
+    - A deactivated member's profile is neither seen nor listed by anyone.
+
+    ``visible_to(viewer)`` answers "may this viewer open this profile?" (pages, links, names next to a post).
+    ``listed_to(viewer)`` answers "may this profile appear in a list for this viewer?" (directory, exports,
+    suggestions): the same minus the "always my own" branch, written as ``visibility IN (…)`` so PostgreSQL uses
+    the (visibility, …) indexes. ``listed_to_members()`` is ``listed_to`` for any logged-in member (lists whose
+    viewers are all members: B2B participants, the organisers' CSV). ``accepting_messages()`` narrows to members
+    one can write to. For one profile already in hand: ``profile.is_listed_to_members``,
+    ``profile.accepts_messages``.
+    """
+
+    def visible_to(self, viewer) -> "ProfileQuerySet":
         """Profiles a viewer may see: public ones, members-only ones for members, and always their own."""
         if viewer is None or not viewer.is_authenticated:
-            return self.filter(visibility=Profile.Visibility.PUBLIC, user__is_active=True)
+            return self.listed_to(viewer)
         return self.filter(
-            models.Q(visibility__in=[Profile.Visibility.PUBLIC, Profile.Visibility.MEMBERS], user__is_active=True)
-            | models.Q(user=viewer)
+            models.Q(visibility__in=Profile.LISTED_TO_MEMBERS, user__is_active=True) | models.Q(user=viewer)
         )
+
+    def listed_to(self, viewer) -> "ProfileQuerySet":
+        """Profiles that may appear in a list the viewer looks at (never hidden ones, never deactivated members)."""
+        return self.filter(visibility__in=Profile.listed_visibilities(viewer), user__is_active=True)
+
+    def listed_to_members(self) -> "ProfileQuerySet":
+        """Profiles any logged-in member may find: public and members-only ones of active members."""
+        return self.filter(visibility__in=Profile.LISTED_TO_MEMBERS, user__is_active=True)
+
+    def accepting_messages(self) -> "ProfileQuerySet":
+        """Listed profiles whose member accepts messages from other members (blocks are checked apart)."""
+        return self.listed_to_members().filter(messaging=Profile.Messaging.MEMBERS)
 
 
 class Profile(models.Model):
@@ -83,7 +112,7 @@ class Profile(models.Model):
     email_on_message = models.BooleanField(_("email me about unread messages"), default=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
-    # Maintained by network.search.refresh_profile_search (names, headline, bio, city, expertise, sectors).
+    # Maintained by network.services.search.refresh_profile_search (names, headline, bio, city, expertise, sectors).
     search_vector = SearchVectorField(null=True, editable=False)
     search_name = models.CharField(max_length=310, blank=True, editable=False)  # "first last", for typo search
 
@@ -101,8 +130,30 @@ class Profile(models.Model):
             GinIndex(fields=["search_name"], opclasses=["gin_trgm_ops"], name="network_profile_name_trgm"),
         ]
 
+    # The visibilities each kind of viewer may list and see (see ProfileQuerySet, the home of the rule).
+    LISTED_TO_VISITORS = (Visibility.PUBLIC,)
+    LISTED_TO_MEMBERS = (Visibility.PUBLIC, Visibility.MEMBERS)
+
     def __str__(self):
         return str(self.user)
+
+    @staticmethod
+    def listed_visibilities(viewer) -> tuple[str, ...]:
+        """The visibilities a viewer's lists show: public for visitors, public and members-only for members."""
+        if viewer is None or not viewer.is_authenticated:
+            return Profile.LISTED_TO_VISITORS
+        return Profile.LISTED_TO_MEMBERS
+
+    @property
+    def is_listed_to_members(self) -> bool:
+        """``Profile.objects.listed_to_members()`` for this profile (reads ``user``: select it with the profile)."""
+        return self.visibility in self.LISTED_TO_MEMBERS and self.user.is_active
+
+    @property
+    def accepts_messages(self) -> bool:
+        """Members may write to this one: ``Profile.objects.accepting_messages()`` for this profile, without the
+        account check (the caller has the member in hand)."""
+        return self.messaging == self.Messaging.MEMBERS and self.visibility in self.LISTED_TO_MEMBERS
 
     @property
     def language_names(self):

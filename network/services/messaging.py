@@ -3,65 +3,44 @@
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.core import signing
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from dimobel import outbox
-from dimobel.mail import absolute_url, queue_mail
+from dimobel import notify, outbox
+from dimobel.errors import DomainError
 from dimobel.models import OutboundEmail
 from network.models import (
     MESSAGE_MAX_LENGTH,
     Block,
-    Membership,
     Message,
     MessageReport,
     Participant,
     Profile,
     Thread,
+    User,
 )
+from network.selectors.messaging import accepts_messages, new_threads_started_since, unsubscribe_token
+from network.selectors.organisations import organisation_admins
 from network.services.profiles import ensure_profile
 
 NEW_THREADS_PER_DAY = 20
 NOTIFY_EVERY = timedelta(minutes=15)  # at most one email per thread and recipient in this window
 NOTIFY_DELAY = timedelta(seconds=60)  # a member who has the thread open reads it before any email goes out
-UNSUBSCRIBE_SALT = "network.messages.unsubscribe"
 
 
-class MessagingError(Exception):
-    """A rule refused the message; ``str(error)`` is a translated explanation for the sender."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self):
-        return str(self.message)
-
-
-class RecipientUnavailable(MessagingError):
+class RecipientUnavailable(DomainError):
     pass
 
 
-class TooManyNewThreads(MessagingError):
+class TooManyNewThreads(DomainError):
     pass
 
 
-class MessageInvalid(MessagingError):
+class MessageInvalid(DomainError):
     pass
-
-
-def pair_key(a, b) -> str:
-    low, high = sorted([a.pk, b.pk])
-    return f"{low}:{high}"
-
-
-def is_blocked(*, sender, recipient) -> bool:
-    return Block.objects.filter(blocker=recipient, blocked=sender).exists()
 
 
 def _check_body(body: str) -> str:
@@ -76,26 +55,13 @@ def _check_body(body: str) -> str:
     return body
 
 
-def _check_new_thread_allowed(sender):
-    since = timezone.now() - timedelta(days=1)
-    started = Thread.objects.filter(started_by=sender, created_at__gte=since).count()
+def _check_new_thread_allowed(sender) -> None:
+    started = new_threads_started_since(sender, timezone.now() - timedelta(days=1))
     if started >= NEW_THREADS_PER_DAY:
         raise TooManyNewThreads(
             _("You have started %(count)s new conversations today, the daily limit. Try again tomorrow.")
             % {"count": started}
         )
-
-
-def _recipient_accepts(sender, recipient) -> bool:
-    """Whether the recipient can be written to. A block looks like 'not accepting messages' on purpose."""
-    if recipient == sender or not recipient.is_active:
-        return False
-    profile = Profile.objects.filter(user=recipient).only("messaging", "visibility").first()
-    if profile is not None and (
-        profile.messaging == Profile.Messaging.NOBODY or profile.visibility == Profile.Visibility.HIDDEN
-    ):
-        return False
-    return not is_blocked(sender=sender, recipient=recipient)
 
 
 def _post(thread, sender, body) -> Message:
@@ -110,10 +76,10 @@ def _post(thread, sender, body) -> Message:
 def send_direct_message(*, sender, recipient, body, subject="") -> Message:
     """Write to a member: continues the pair's thread, or starts it (within the daily limit)."""
     body = _check_body(body)
-    if not _recipient_accepts(sender, recipient):
+    if not accepts_messages(recipient=recipient, sender=sender):
         raise RecipientUnavailable(_("This member does not accept messages."))
     with transaction.atomic():
-        key = pair_key(sender, recipient)
+        key = Thread.pair_key_of(sender, recipient)
         thread = Thread.objects.select_for_update().filter(kind=Thread.Kind.DIRECT, pair_key=key).first()
         if thread is None:
             _check_new_thread_allowed(sender)
@@ -123,17 +89,6 @@ def send_direct_message(*, sender, recipient, body, subject="") -> Message:
             for member in (sender, recipient):
                 Participant.objects.get_or_create(thread=thread, member=member)
         return _post(thread, sender, body)
-
-
-def organisation_admins(organisation):
-    from network.models import User
-
-    return User.objects.filter(
-        is_active=True,
-        memberships__organisation=organisation,
-        memberships__status=Membership.Status.ACCEPTED,
-        memberships__is_admin=True,
-    )
 
 
 def contact_organisation(*, sender, organisation, body, subject="") -> Message:
@@ -166,7 +121,7 @@ def reply(*, sender, thread, body) -> Message:
     body = _check_body(body)
     others = [p.member for p in thread.participants.select_related("member").exclude(member=sender)]
     # A direct thread whose other member deleted their account has nobody left to read a reply.
-    if thread.kind == Thread.Kind.DIRECT and (not others or not _recipient_accepts(sender, others[0])):
+    if thread.is_direct and (not others or not accepts_messages(recipient=others[0], sender=sender)):
         raise RecipientUnavailable(_("This member does not accept messages."))
     with transaction.atomic():
         return _post(thread, sender, body)
@@ -198,14 +153,14 @@ def unblock(*, blocker, blocked) -> None:
     Block.objects.filter(blocker=blocker, blocked=blocked).delete()
 
 
-class AlreadyReported(MessagingError):
+class AlreadyReported(DomainError):
     pass
 
 
 def report_message(*, reporter, message, reason="") -> MessageReport:
     """Send a message to the moderation queue. Each member reports a message once."""
     if message.sender_id == reporter.pk:
-        raise MessagingError(_("You cannot report your own message."))
+        raise DomainError(_("You cannot report your own message."))
     with transaction.atomic():
         report, created = MessageReport.objects.get_or_create(
             message=message, reporter=reporter, defaults={"reason": (reason or "").strip()}
@@ -216,20 +171,23 @@ def report_message(*, reporter, message, reason="") -> MessageReport:
 
 
 def handle_reports(*, reports, status, handled_by) -> int:
-    """Close reports from the moderation queue (dismissed or action taken)."""
-    return reports.update(status=status, handled_by=handled_by, handled_at=timezone.now())
+    """Close the open ones of these reports (dismissed or action taken), recording who and when. Reports
+    already closed keep their first answer."""
+    return reports.filter(status=MessageReport.Status.OPEN).update(
+        status=status, handled_by=handled_by, handled_at=timezone.now()
+    )
 
 
 def deactivate_reported_senders(*, member_ids, handled_by) -> int:
-    """Moderation: close the accounts of reported senders (never staff) and mark their open reports handled."""
-    from network.models import User
-
+    """Moderation: close the accounts of reported senders (never staff, never the moderator themselves) and mark
+    their open reports handled."""
+    member_ids = set(member_ids) - {handled_by.pk}
     with transaction.atomic():
         members = User.objects.filter(pk__in=member_ids, is_active=True, is_staff=False, is_superuser=False)
         ids = list(members.values_list("pk", flat=True))
         count = User.objects.filter(pk__in=ids).update(is_active=False)
         handle_reports(
-            reports=MessageReport.objects.filter(message__sender_id__in=ids, status=MessageReport.Status.OPEN),
+            reports=MessageReport.objects.filter(message__sender_id__in=ids),
             status=MessageReport.Status.ACTION_TAKEN,
             handled_by=handled_by,
         )
@@ -244,22 +202,6 @@ def set_email_on_message(*, member, enabled: bool) -> Profile:
     return profile
 
 
-def unsubscribe_token(member) -> str:
-    """A signed token that turns message emails off for this member, without logging in."""
-    return signing.dumps(member.pk, salt=UNSUBSCRIBE_SALT)
-
-
-def member_from_unsubscribe_token(token):
-    """The member a token was made for, or None when it is tampered with or the member is gone."""
-    from network.models import User
-
-    try:
-        member_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
-        return None
-    return User.objects.filter(pk=member_id, is_active=True).first()
-
-
 def _claim_notification(participant, message, now) -> bool:
     """Take the thread's email slot for this recipient, atomically: the conditional UPDATE succeeds for one
     worker only, and only if nobody was emailed in the window and the message is still unread."""
@@ -271,7 +213,7 @@ def _claim_notification(participant, message, now) -> bool:
     )
 
 
-def notify_new_message(*, message_id) -> list:
+def notify_new_message(*, message_id) -> list[User]:
     """Queue an email to the other participants about a new message, in the message's transaction. Each email
     waits NOTIFY_DELAY in the outbox and is cancelled if the member reads the thread meanwhile. Returns who
     gets one. Safe to run twice: the second run finds every slot taken."""
@@ -293,14 +235,12 @@ def notify_new_message(*, message_id) -> list:
         with transaction.atomic():
             if not _claim_notification(participant, message, now):
                 continue
-            with translation.override(member.preferred_language):
-                thread_url = absolute_url(reverse("network:thread", args=[message.thread_id]))
-                unsubscribe_url = absolute_url(
-                    reverse("network:messages_unsubscribe", args=[unsubscribe_token(member)])
-                )
-            queue_mail(
-                template_prefix="emails/network/message_notification",
-                to=member,
+            with notify.in_language_of(member):
+                thread_url = notify.link("network:thread", message.thread_id)
+                unsubscribe_url = notify.link("network:messages_unsubscribe", unsubscribe_token(member))
+            notify.email_member(
+                recipient=member,
+                template="network/message_notification",
                 context={
                     "recipient": member,
                     "sender_name": str(message.sender) if message.sender else None,

@@ -1,47 +1,31 @@
 """The marketplace: posting, editing and removing opportunities, and answering one."""
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from network.models import Message, Opportunity, Profile
+from dimobel.errors import DomainError, NotAllowed
+from network.models import Message, Opportunity
 from network.permissions import organisations_administered_by
 from network.services import messaging
 
 OPPORTUNITY_FIELDS = ["title", "kind", "description", "countries", "deadline", "organisation"]
 
 
-class OpportunityError(Exception):
-    """A rule refused the change; ``str(error)`` is a translated explanation for the member."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self):
-        return str(self.message)
-
-
-class DeadlinePassed(OpportunityError):
+class DeadlinePassed(DomainError):
     pass
 
 
-class NotAllowed(OpportunityError):
+class OpportunityClosed(DomainError):
     pass
 
 
-class OpportunityClosed(OpportunityError):
-    pass
-
-
-def _check_deadline(deadline):
+def _check_deadline(deadline) -> None:
     if deadline < timezone.localdate():
         raise DeadlinePassed(_("The deadline must be today or later."))
 
 
-def _check_organisation(poster, organisation):
+def _check_organisation(poster, organisation) -> None:
     if organisation is not None and not organisations_administered_by(poster).filter(pk=organisation.pk).exists():
         raise NotAllowed(_("You can only post on behalf of an organisation you administer."))
 
@@ -92,39 +76,23 @@ def delete_opportunity(*, opportunity, editor) -> None:
     opportunity.delete()
 
 
-def interest_message(opportunity) -> str:
-    """The polite first sentence an answer starts from; the member edits it before sending."""
-    return gettext(
-        "Hello, I saw your opportunity “%(title)s” on DIMOBEL and I am interested. Could we talk about it?"
-    ) % {"title": opportunity.title}
+def remove_opportunities(*, opportunities) -> int:
+    """Moderation: take opportunities off the marketplace; their posters still see them, marked as removed."""
+    return opportunities.update(status=Opportunity.Status.REMOVED, updated_at=timezone.now())
+
+
+def restore_opportunities(*, opportunities) -> int:
+    """Moderation: publish removed opportunities again."""
+    return opportunities.update(status=Opportunity.Status.PUBLISHED, updated_at=timezone.now())
 
 
 def express_interest(*, member, opportunity, body) -> Message:
-    """ "I'm interested": opens (or continues) the member's thread with the poster.
-
-    Raises OpportunityError, or messaging.MessagingError when the poster cannot be written to.
-    """
+    """ "I'm interested": opens (or continues) the member's thread with the poster. Raises a DomainError when the
+    opportunity is closed or the poster cannot be written to."""
     if opportunity.posted_by_id == member.pk:
         raise NotAllowed(_("This is your own opportunity."))
-    if opportunity.status != Opportunity.Status.PUBLISHED or opportunity.deadline < timezone.localdate():
+    if not opportunity.is_open:
         raise OpportunityClosed(_("This opportunity is closed: its deadline has passed."))
     return messaging.send_direct_message(
         sender=member, recipient=opportunity.posted_by, body=body, subject=opportunity.title
     )
-
-
-# Reads
-
-
-def marketplace(viewer):
-    """Published opportunities, with what a list row shows, in a constant number of queries."""
-    return (
-        Opportunity.objects.filter(status=Opportunity.Status.PUBLISHED)
-        .select_related("posted_by", "organisation")
-        .prefetch_related("sectors")
-        .annotate(poster_visible=Exists(Profile.objects.visible_to(viewer).filter(user_id=OuterRef("posted_by_id"))))
-    )
-
-
-def poster_is_visible(viewer, opportunity) -> bool:
-    return Profile.objects.visible_to(viewer).filter(user_id=opportunity.posted_by_id).exists()

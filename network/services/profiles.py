@@ -1,8 +1,10 @@
+"""A member's profile and account: creating, editing, and keeping the directory's search in step."""
+
 from django.db import transaction
 
 from dimobel.files import replacing_files
-from network.models import Profile
-from network.search import refresh_profile_search
+from network.models import Profile, User
+from network.services.search import refresh_profile_search
 
 
 def ensure_profile(*, user) -> Profile:
@@ -15,15 +17,15 @@ def ensure_profile(*, user) -> Profile:
 
 
 def update_profile(*, profile, form) -> Profile:
-    """Save the member's profile form, and refresh what the directory's search knows about it. A replaced or
-    cleared photo is deleted once this commits."""
+    """Save a profile form (the member's own, or the organisers' in the admin), and refresh what the directory's
+    search knows about it. A replaced or cleared photo is deleted once this commits."""
     with transaction.atomic(), replacing_files(form.instance):
         profile = form.save()
         refresh_profile_search([profile.pk])
     return profile
 
 
-def update_account(*, user, form):
+def update_account(*, user, form) -> User:
     """Save name and language; the directory searches and sorts by name, so its index follows."""
     with transaction.atomic():
         user = form.save()

@@ -7,9 +7,9 @@ htmx requests get only the results region ("…#results"); the same form works w
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
-from network.countries import country_names
+from dimobel.countries import country_names
 from network.filters import OrganisationFilterSet, ProfileFilterSet
-from network.search import directory_organisations, directory_profiles, directory_results
+from network.selectors.directory import directory_organisations, directory_profiles, directory_results
 
 
 def _render(request, template, context):

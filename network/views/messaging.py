@@ -10,27 +10,30 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from dimobel.errors import DomainError
 from network.forms.messaging import MessageEmailsForm, MessageForm, ReplyForm, ReportForm
-from network.messaging import (
-    direct_thread_between,
+from network.permissions import (
     get_member_for_blocking,
     get_message_for_member,
+    get_profile_for_viewer,
     get_thread_for_member,
+)
+from network.selectors.messaging import (
+    direct_thread_between,
     has_blocked,
     has_earlier_messages,
     inbox_for,
+    member_from_unsubscribe_token,
     member_timezone,
     other_member,
+    read_receipt,
     render_body,
-    seen_state,
     thread_messages,
 )
-from network.profiles import get_profile_for_viewer
 from network.services import ensure_profile
 from network.services import messaging as services
-from network.services.messaging import MessagingError
 
 THREADS_PER_PAGE = 20
 
@@ -61,7 +64,7 @@ def _thread_context(request, thread, **extra):
         "other": other,
         "others": [p for p in thread.participants.all() if p.member_id != request.user.pk],
         # A direct thread whose other member deleted their account has nobody left to answer.
-        "can_reply": not (thread.kind == thread.Kind.DIRECT and other is None),
+        "can_reply": not (thread.is_direct and other is None),
         **extra,
     }
 
@@ -80,7 +83,7 @@ def _render_thread(request, thread, form, status=200):
         older=not latest_page,
         has_earlier=has_earlier_messages(thread, shown[0] if shown else None),
         last_id=shown[-1].pk if shown else 0,
-        seen=seen_state(thread, request.user, shown[-1]) if shown and latest_page else "",
+        receipt=read_receipt(thread, request.user, shown[-1]) if shown and latest_page else None,
         form=form,
         blocked=other is not None and has_blocked(request.user, other),
     )
@@ -100,7 +103,7 @@ def thread_detail(request, thread_id):
     if form.is_valid():
         try:
             message = services.reply(sender=request.user, thread=thread, body=form.cleaned_data["body"])
-        except MessagingError as refused:
+        except DomainError as refused:
             error = str(refused)
         else:
             if request.htmx:
@@ -138,7 +141,7 @@ def _thread_update(request, thread, *, after, reply=None):
         thread,
         new_messages=new,
         last_id=last_id,
-        seen=seen_state(thread, request.user),
+        receipt=read_receipt(thread, request.user),
         form=form,
         replied=reply is not None,
     )
@@ -162,7 +165,7 @@ def write_to_member(request, user_id):
             message = services.send_direct_message(
                 sender=request.user, recipient=recipient, body=form.cleaned_data["body"]
             )
-        except MessagingError as refused:
+        except DomainError as refused:
             messages.error(request, str(refused))
         else:
             messages.success(request, _("Your message has been sent."))
@@ -182,16 +185,15 @@ def _next_url(request, default):
 @login_required
 @require_http_methods(["GET", "POST"])
 def block_member(request, user_id):
-    """Block or unblock a member. GET asks for confirmation; the profile and thread buttons POST directly."""
+    """Block a member. GET asks for confirmation (or to unblock, when they are blocked already); the profile and
+    thread buttons POST directly."""
     member = get_member_for_blocking(request.user, user_id)
     if request.method == "POST":
-        name = member.get_full_name()
-        if request.POST.get("action") == "unblock":
-            services.unblock(blocker=request.user, blocked=member)
-            messages.success(request, _("You have unblocked %(name)s.") % {"name": name})
-        else:
-            services.block(blocker=request.user, blocked=member)
-            messages.success(request, _("You have blocked %(name)s. They can no longer write to you.") % {"name": name})
+        services.block(blocker=request.user, blocked=member)
+        messages.success(
+            request,
+            _("You have blocked %(name)s. They can no longer write to you.") % {"name": member.get_full_name()},
+        )
         return redirect(_next_url(request, reverse("network:inbox")))
     context = {
         "member": member,
@@ -199,6 +201,15 @@ def block_member(request, user_id):
         "next": _next_url(request, reverse("network:inbox")),
     }
     return _render(request, "network/messaging/block.html", context)
+
+
+@login_required
+@require_POST
+def unblock_member(request, user_id):
+    member = get_member_for_blocking(request.user, user_id)
+    services.unblock(blocker=request.user, blocked=member)
+    messages.success(request, _("You have unblocked %(name)s.") % {"name": member.get_full_name()})
+    return redirect(_next_url(request, reverse("network:inbox")))
 
 
 @login_required
@@ -210,7 +221,7 @@ def report_message(request, message_id):
     if request.method == "POST" and form.is_valid():
         try:
             services.report_message(reporter=request.user, message=message, reason=form.cleaned_data["reason"])
-        except MessagingError as refused:
+        except DomainError as refused:
             messages.error(request, str(refused))
         else:
             messages.success(request, _("Thank you. The DIMOBEL team will look at this message."))
@@ -236,7 +247,7 @@ def message_settings(request):
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     """One click from an email turns message emails off, without logging in."""
-    member = services.member_from_unsubscribe_token(token)
+    member = member_from_unsubscribe_token(token)
     if member is None:
         return render(request, "network/messaging/unsubscribe.html", {"invalid": True}, status=400)
     if request.method == "POST":

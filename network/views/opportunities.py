@@ -4,27 +4,25 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dimobel.countries import country_names
+from dimobel.errors import DomainError
 from network import permissions
-from network.countries import country_names
-from network.forms.opportunities import InterestForm, OpportunityFilter, OpportunityForm
-from network.services import messaging
+from network.filters import OpportunityFilter
+from network.forms.opportunities import InterestForm, OpportunityForm
+from network.selectors.opportunities import interest_message, marketplace, poster_is_visible
 from network.services import opportunities as services
 
 PAGE_SIZE = 20
 
 
 def opportunity_list(request):
-    filterset = OpportunityFilter(request.GET, queryset=services.marketplace(request.user), request=request)
+    filterset = OpportunityFilter(request.GET, queryset=marketplace(request.user), request=request)
     page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     for opportunity in page:
         opportunity.country_names = country_names(opportunity.countries)
-    filters_active = sum(
-        1 for name in ("kind", "sector", "country", "mine") if filterset.form.cleaned_data.get(name)
-    ) + (filterset.form.cleaned_data.get("show") == "all")
-    context = {"filter": filterset, "page_obj": page, "today": timezone.localdate(), "filters_active": filters_active}
+    context = {"filter": filterset, "page_obj": page, "filters_active": filterset.active}
     template = "network/opportunities/list.html"
     if request.htmx and not request.htmx.boosted:
         template += "#results"
@@ -36,13 +34,13 @@ def opportunity_detail(request, pk):
     context = {
         "opportunity": opportunity,
         "country_names": country_names(opportunity.countries),
-        "poster_visible": services.poster_is_visible(request.user, opportunity),
-        "is_closed": permissions.is_closed(opportunity),
+        "poster_visible": poster_is_visible(request.user, opportunity),
+        "is_closed": opportunity.is_closed,
         "can_edit": permissions.can_edit_opportunity(request.user, opportunity),
         "can_express_interest": permissions.can_express_interest(request.user, opportunity),
     }
     if context["can_express_interest"]:
-        context["interest_form"] = InterestForm(initial={"body": services.interest_message(opportunity)})
+        context["interest_form"] = InterestForm(initial={"body": interest_message(opportunity)})
     return render(request, "network/opportunities/detail.html", context)
 
 
@@ -52,7 +50,7 @@ def opportunity_create(request):
     if request.method == "POST" and form.is_valid():
         try:
             opportunity = services.post_opportunity(poster=request.user, **form.opportunity_data())
-        except services.OpportunityError as error:
+        except services.DomainError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("Your opportunity is published."))
@@ -67,7 +65,7 @@ def opportunity_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.update_opportunity(opportunity=opportunity, editor=request.user, **form.opportunity_data())
-        except services.OpportunityError as error:
+        except services.DomainError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("Your opportunity has been saved."))
@@ -89,13 +87,13 @@ def opportunity_delete(request, pk):
 def opportunity_interested(request, pk):
     """ "I'm interested": a message to the poster, prefilled with a polite sentence the member can edit."""
     opportunity = permissions.get_opportunity_for_viewer(request.user, pk)
-    form = InterestForm(request.POST or None, initial={"body": services.interest_message(opportunity)})
+    form = InterestForm(request.POST or None, initial={"body": interest_message(opportunity)})
     if request.method == "POST" and form.is_valid():
         try:
             message = services.express_interest(
                 member=request.user, opportunity=opportunity, body=form.cleaned_data["body"]
             )
-        except (services.OpportunityError, messaging.MessagingError) as error:
+        except (services.DomainError, DomainError) as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("Your message has been sent to the poster."))

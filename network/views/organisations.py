@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
+from dimobel.countries import country_names
+from dimobel.errors import DomainError
 from dimobel.forms import chosen_row_or_404
 from network import permissions
-from network.countries import country_names
 from network.forms.organisations import (
     ContactOrganisationForm,
     JoinRequestForm,
@@ -16,7 +17,9 @@ from network.forms.organisations import (
     OrganisationCreateForm,
     OrganisationForm,
 )
-from network.models import Opportunity, Organisation
+from network.models import Organisation
+from network.selectors import organisations as selectors
+from network.selectors.opportunities import open_opportunities_of
 from network.services import messaging
 from network.services import organisations as services
 
@@ -26,17 +29,17 @@ def organisation_detail(request, slug):
     is_admin = permissions.is_organisation_admin(request.user, organisation)
     context = {
         "organisation": organisation,
-        "membership": services.membership_of(organisation, request.user),
+        "membership": selectors.membership_of(organisation, request.user),
         "is_admin": is_admin,
         "can_contact": permissions.can_contact_organisation(request.user, organisation),
         "countries": country_names(organisation.countries),
-        "opportunities": Opportunity.objects.open().filter(organisation=organisation).order_by("deadline")[:5],
+        "opportunities": open_opportunities_of(organisation),
     }
     if permissions.can_see_organisation_members(request.user):
         context["show_members"] = True
-        context["members"] = services.visible_members(organisation, request.user)
+        context["members"] = selectors.visible_members(organisation, request.user)
     if is_admin:
-        context["waiting"] = services.pending_requests(organisation).count()
+        context["waiting"] = selectors.pending_requests(organisation).count()
     return render(request, "network/organisations/detail.html", context)
 
 
@@ -62,7 +65,7 @@ def organisation_edit(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             services.update_organisation(organisation=organisation, editor=request.user, **form.organisation_data())
-        except services.OrganisationError as error:
+        except services.DomainError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("The organisation has been saved."))
@@ -77,7 +80,7 @@ def organisation_join(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             services.request_to_join(organisation=organisation, member=request.user, **form.cleaned_data)
-        except services.OrganisationError as error:
+        except services.DomainError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("Your request has been sent to the organisation's admins."))
@@ -91,7 +94,7 @@ def organisation_leave(request, slug):
     organisation = permissions.get_organisation_for_viewer(request.user, slug)
     try:
         services.leave_organisation(organisation=organisation, member=request.user)
-    except services.OrganisationError as error:
+    except services.DomainError as error:
         messages.error(request, str(error))
         return redirect("network:organisation_detail", slug=organisation.slug)
     messages.success(request, _("You are no longer a member of %(name)s.") % {"name": organisation.name})
@@ -99,36 +102,17 @@ def organisation_leave(request, slug):
 
 
 @login_required
+@require_GET
 def organisation_members(request, slug):
-    """The admins' page: answer join requests, set roles, make admins, remove members."""
+    """The admins' page: answer join requests, set roles, make admins, remove members. Each button posts to
+    its own URL below."""
     organisation = permissions.get_organisation_for_admin(request.user, slug)
-    bound = None
-    if request.method == "POST":
-        membership = chosen_row_or_404(request.POST, "membership", organisation.memberships.all())
-        action = request.POST.get("action")
-        try:
-            if action in ("accept", "refuse"):
-                services.decide_join_request(membership=membership, admin=request.user, accept=action == "accept")
-                if action == "accept":
-                    messages.success(request, _("The request has been accepted."))
-                else:
-                    messages.success(request, _("The request has been refused."))
-            elif action == "remove":
-                services.remove_member(membership=membership, admin=request.user)
-                messages.success(request, _("The member has been removed from the organisation."))
-            elif action == "save":
-                bound = MembershipForm(request.POST, prefix=f"m{membership.pk}")
-                if bound.is_valid():
-                    services.update_membership(membership=membership, admin=request.user, **bound.cleaned_data)
-                    messages.success(request, _("The member has been saved."))
-                    bound = None
-        except services.OrganisationError as error:
-            messages.error(request, str(error))
-        if bound is None:
-            if permissions.is_organisation_admin(request.user, organisation):
-                return redirect("network:organisation_members", slug=organisation.slug)
-            return redirect("network:organisation_detail", slug=organisation.slug)
-    members = list(services.accepted_members(organisation))
+    return _render_members(request, organisation)
+
+
+def _render_members(request, organisation, bound=None):
+    """The members page; ``bound`` is a member's form that did not validate, shown with its errors."""
+    members = list(selectors.accepted_members(organisation))
     for membership in members:
         if bound is not None and bound.prefix == f"m{membership.pk}":
             membership.form = bound
@@ -136,8 +120,78 @@ def organisation_members(request, slug):
             membership.form = MembershipForm(
                 prefix=f"m{membership.pk}", initial={"role": membership.role, "is_admin": membership.is_admin}
             )
-    context = {"organisation": organisation, "requests": services.pending_requests(organisation), "members": members}
+    context = {"organisation": organisation, "requests": selectors.pending_requests(organisation), "members": members}
     return render(request, "network/organisations/members.html", context)
+
+
+def _chosen_membership(request, slug):
+    """The organisation the user administers (404 otherwise), and the membership its form names."""
+    organisation = permissions.get_organisation_for_admin(request.user, slug)
+    return organisation, chosen_row_or_404(request.POST, "membership", organisation.memberships.all())
+
+
+def _back_to_members(request, organisation):
+    """Back to the members page, or to the organisation's page when the admin just stepped down."""
+    if permissions.is_organisation_admin(request.user, organisation):
+        return redirect("network:organisation_members", slug=organisation.slug)
+    return redirect("network:organisation_detail", slug=organisation.slug)
+
+
+def _decide(request, slug, *, accept: bool):
+    organisation, membership = _chosen_membership(request, slug)
+    try:
+        services.decide_join_request(membership=membership, admin=request.user, accept=accept)
+    except services.DomainError as error:
+        messages.error(request, str(error))
+    else:
+        if accept:
+            messages.success(request, _("The request has been accepted."))
+        else:
+            messages.success(request, _("The request has been refused."))
+    return _back_to_members(request, organisation)
+
+
+@login_required
+@require_POST
+def membership_accept(request, slug):
+    return _decide(request, slug, accept=True)
+
+
+@login_required
+@require_POST
+def membership_refuse(request, slug):
+    return _decide(request, slug, accept=False)
+
+
+@login_required
+@require_POST
+def membership_remove(request, slug):
+    organisation, membership = _chosen_membership(request, slug)
+    try:
+        services.remove_member(membership=membership, admin=request.user)
+    except services.DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The member has been removed from the organisation."))
+    return _back_to_members(request, organisation)
+
+
+@login_required
+@require_POST
+def membership_save(request, slug):
+    """A member's role or title, and whether they are an admin. An invalid or refused change comes back on the
+    members page, with what the admin typed."""
+    organisation, membership = _chosen_membership(request, slug)
+    form = MembershipForm(request.POST, prefix=f"m{membership.pk}")
+    if not form.is_valid():
+        return _render_members(request, organisation, bound=form)
+    try:
+        services.update_membership(membership=membership, admin=request.user, **form.cleaned_data)
+    except services.DomainError as error:
+        messages.error(request, str(error))
+        return _render_members(request, organisation, bound=form)
+    messages.success(request, _("The member has been saved."))
+    return _back_to_members(request, organisation)
 
 
 @login_required
@@ -152,7 +206,7 @@ def organisation_contact(request, slug):
                 body=form.cleaned_data["body"],
                 subject=form.cleaned_data["subject"] or organisation.name,
             )
-        except messaging.MessagingError as error:
+        except DomainError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("Your message has been sent to the organisation's admins."))
@@ -162,5 +216,5 @@ def organisation_contact(request, slug):
 
 @login_required
 def my_organisations(request):
-    memberships = services.memberships_of_member(request.user)
+    memberships = selectors.memberships_of_member(request.user)
     return render(request, "network/organisations/mine.html", {"memberships": memberships})

@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from network.forms.privacy import DeleteAccountForm
-from network.services.privacy import delete_account, export_member_data
+from network.selectors.privacy import export_member_data
+from network.services.privacy import delete_account
 
 
 @login_required

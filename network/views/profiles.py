@@ -3,9 +3,11 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from network import matchmaking
 from network.forms import ProfileForm
-from network.profiles import completeness, get_profile_for_viewer, public_memberships
+from network.permissions import get_profile_for_viewer
+from network.selectors import matchmaking
+from network.selectors.organisations import public_memberships
+from network.selectors.profiles import completeness
 from network.services import ensure_profile
 from network.services.profiles import update_profile
 

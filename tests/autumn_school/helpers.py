@@ -1,7 +1,6 @@
 """Helpers the autumn school's tests share. Pages are requested in English: translations come later."""
 
-from django.urls import reverse
-from django.utils import translation
+from tests.helpers import english_url
 
 
 def en(name, *args):
@@ -11,5 +10,4 @@ def en(name, *args):
 
 def en_site(name, *args):
     """The English address of any named page, e.g. ``en_site("certificate_verify", code)``."""
-    with translation.override("en"):
-        return reverse(name, args=args)
+    return english_url(name, *args)

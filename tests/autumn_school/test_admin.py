@@ -59,26 +59,31 @@ def admin_url(name, *args):
         return reverse(f"admin:autumn_school_{name}", args=args)
 
 
+def _posted_values(bound) -> dict:
+    """What a browser posts for one bound field left untouched."""
+    value = bound.value()
+    widget = bound.field.widget
+    if isinstance(widget, MultiWidget):
+        return {
+            f"{bound.html_name}_{i}": "" if part is None else str(part)
+            for i, part in enumerate(widget.decompress(value))
+        }
+    if isinstance(value, bool):
+        return {bound.html_name: "on"} if value else {}
+    if isinstance(value, (list, tuple)):
+        return {bound.html_name: [str(v) for v in value]}
+    if getattr(widget, "input_type", None) == "file":
+        return {}
+    return {bound.html_name: "" if value is None else str(value)}
+
+
 def change_form_data(response):
     """What the browser would post back from an admin change page, untouched: the main form and its inlines."""
     data = {}
 
     def add_form(form):
         for bound in form:
-            value = bound.value()
-            widget = bound.field.widget
-            if isinstance(widget, MultiWidget):
-                for index, part in enumerate(widget.decompress(value)):
-                    data[f"{bound.html_name}_{index}"] = "" if part is None else str(part)
-            elif isinstance(value, bool):
-                if value:
-                    data[bound.html_name] = "on"
-            elif isinstance(value, (list, tuple)):
-                data[bound.html_name] = [str(v) for v in value]
-            elif getattr(widget, "input_type", None) == "file":
-                continue
-            else:
-                data[bound.html_name] = "" if value is None else str(value)
+            data.update(_posted_values(bound))
 
     add_form(response.context["adminform"].form)
     for inline in response.context["inline_admin_formsets"]:

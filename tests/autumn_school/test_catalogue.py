@@ -23,16 +23,13 @@ from tests.factories import (
     QuizFactory,
     UserFactory,
 )
+from tests.helpers import page
 
 pytestmark = pytest.mark.django_db
 
 
 def titles(response):
     return [module.title for module in response.context["page_obj"]]
-
-
-def page(response):
-    return response.content.decode()
 
 
 def certificate_for(enrolment):

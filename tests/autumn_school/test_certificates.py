@@ -6,21 +6,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
+from autumn_school.certificate_pdf import fill_placeholders, render_certificate_pdf
 from autumn_school.models import Certificate, CertificateTemplate, LessonProgress
-from autumn_school.services.certificates import (
-    fill_placeholders,
-    issue_certificate,
-    reissue_certificate,
-    render_certificate_pdf,
-    revoke_certificate,
-)
+from autumn_school.services.certificates import issue_certificate, reissue_certificate, revoke_certificate
 from autumn_school.services.errors import NotCompleted, RevokeReasonMissing
 from autumn_school.services.progress import refresh_completion
-from dimobel import pdf as pdfkit
-from dimobel.pdf import extract_text
 from dimobel.qr import qr_matrix
 from tests.autumn_school.helpers import en_site as en
 from tests.factories import EnrolmentFactory, LessonFactory, ModuleFactory, UserFactory
+from tests.pdf_checks import extract_qr_codes, extract_text
 
 COMPLETED_AT = datetime(2025, 11, 14, 18, 30, tzinfo=ZoneInfo("Europe/Brussels"))
 
@@ -181,7 +175,7 @@ def test_the_qr_code_points_to_the_public_verification_page(certificate, setting
 
     pdf = render_certificate_pdf(certificate)
 
-    codes = pdfkit.extract_qr_codes(pdf)
+    codes = extract_qr_codes(pdf)
     assert qr_matrix(f"https://dimobel.example/fr/certificates/{certificate.code}/") in codes
     assert qr_matrix(f"https://dimobel.example/en/certificates/{certificate.code}/") not in codes
 

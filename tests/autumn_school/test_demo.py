@@ -4,10 +4,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from autumn_school.demo import seed_autumn_school
 from autumn_school.models import Certificate, Edition, Enrolment, Lesson, LiveSession, Module, Quiz, Resource
-from autumn_school.services.progress import progress_for
-from network.demo import seed_members
+from autumn_school.selectors.progress import progress_for
+from demo.autumn_school.seed import seed_autumn_school
+from demo.network.members import seed_members
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from django.db import connection
 from django.utils import timezone
 
 from autumn_school.models import Enrolment, LessonProgress
+from autumn_school.selectors.enrolment import waitlist_position
 from autumn_school.services import enrolment as services
 from autumn_school.services.errors import (
     AlreadyCompleted,
@@ -97,7 +98,7 @@ def test_a_full_module_puts_the_learner_on_the_waitlist_with_their_position(mail
     assert enrolment.status == Enrolment.Status.WAITLISTED
     assert enrolment.waitlisted_at is not None
     assert enrolment.enrolled_at is None
-    assert services.waitlist_position(enrolment) == 2
+    assert waitlist_position(enrolment) == 2
     [email] = [message for message in mailoutbox if message.to == ["third@example.org"]]
     assert "You are on the waitlist for “Pitcher son projet”" in email.subject
     assert "You are number 2 on the waitlist" in email.body
@@ -207,7 +208,7 @@ def test_a_newcomer_does_not_jump_the_waitlist_when_a_seat_is_free(mailoutbox, s
     first_waiting.refresh_from_db()
     assert first_waiting.status == Enrolment.Status.ENROLLED
     assert newcomer.status == Enrolment.Status.WAITLISTED
-    assert services.waitlist_position(newcomer) == 1
+    assert waitlist_position(newcomer) == 1
 
 
 # --- Unenrolling and the waitlist ------------------------------------------------------------------------
@@ -238,7 +239,7 @@ def test_a_cancellation_promotes_the_first_on_the_waitlist_and_emails_them(mailo
     assert first.status == Enrolment.Status.ENROLLED
     assert first.enrolled_at is not None
     assert second.status == Enrolment.Status.WAITLISTED
-    assert services.waitlist_position(second) == 1
+    assert waitlist_position(second) == 1
     promoted = [m for m in mailoutbox if m.to == ["first@example.org"]][-1]
     assert subject(promoted) == "A seat freed up: you are enrolled in “Export et logistique”"
     assert "/en/autumn-school/modules/" in promoted.body
@@ -254,7 +255,7 @@ def test_leaving_the_waitlist_promotes_nobody_and_moves_the_others_up(mailoutbox
 
     school.unenrol(enrolment=first)
 
-    assert services.waitlist_position(Enrolment.objects.get(pk=second.pk)) == 1
+    assert waitlist_position(Enrolment.objects.get(pk=second.pk)) == 1
     assert Enrolment.objects.active().filter(module=module).count() == 1
     assert subjects(mailoutbox, "first@example.org")[-1].startswith("You have left the waitlist for")
 
@@ -305,7 +306,7 @@ def test_enrolling_again_after_cancelling_a_full_module_joins_the_end_of_the_wai
     again = school.enrol(learner=amina, module=module)
 
     assert again.status == Enrolment.Status.WAITLISTED
-    assert services.waitlist_position(again) == 2
+    assert waitlist_position(again) == 2
 
 
 def test_raising_the_capacity_then_promoting_fills_exactly_the_new_seats_in_order(mailoutbox, school):
@@ -346,7 +347,7 @@ def test_promoting_a_full_module_changes_nothing(mailoutbox, school):
 
 
 def test_waitlist_position_is_none_unless_waitlisted(module, school):
-    assert services.waitlist_position(school.enrol(learner=learner(), module=module)) is None
+    assert waitlist_position(school.enrol(learner=learner(), module=module)) is None
 
 
 # --- The race --------------------------------------------------------------------------------------------
@@ -374,7 +375,7 @@ def test_capacity_holds_when_twenty_learners_enrol_at_once_and_a_cancellation_pr
     assert statuses.count(Enrolment.Status.WAITLISTED) == 15
     assert Enrolment.objects.active().filter(module=module).count() == 5
     waitlist = list(Enrolment.objects.waitlisted().filter(module=module))
-    assert sorted(services.waitlist_position(e) for e in waitlist) == list(range(1, 16))
+    assert sorted(waitlist_position(e) for e in waitlist) == list(range(1, 16))
     assert len(mailoutbox) == 20
     assert sum("You are number" in m.body for m in mailoutbox) == 15
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from autumn_school.dashboard import courses_section
 from autumn_school.models import Attendance, Enrolment, LessonProgress, QuizAttempt, Resource
+from autumn_school.selectors.progress import Progress, progress_for
 from autumn_school.services import learning
-from autumn_school.services.progress import Progress, progress_for
 from tests.autumn_school.helpers import en
 from tests.factories import (
     EnrolmentFactory,

@@ -12,8 +12,9 @@ from icalendar import Calendar
 
 from autumn_school import calendar_items
 from autumn_school.models import Attendance, LessonProgress
+from autumn_school.selectors import live as sessions
+from autumn_school.selectors.certificates import find_certificate
 from autumn_school.services import live as services
-from autumn_school.services.certificates import find_certificate
 from autumn_school.services.errors import SessionNotStarted
 from dimobel.models import CalendarFeed
 from tests.autumn_school.helpers import en
@@ -269,7 +270,8 @@ def test_the_attendance_sheet_answers_404_to_learners_outsiders_and_other_instru
     for person in (member, other_member, other_instructor):
         client.force_login(person)
         assert client.get(en("session_attendance", finished.pk)).status_code == 404
-        assert client.post(en("session_attendance", finished.pk), {"action": "attendance"}).status_code == 404
+        assert client.post(en("session_attendance_save", finished.pk)).status_code == 404
+        assert client.post(en("session_recording", finished.pk)).status_code == 404
     assert not Attendance.objects.exists()
 
 
@@ -298,8 +300,8 @@ def test_saving_the_sheet_records_who_was_there_and_removes_who_was_not(client, 
     client.force_login(instructor)
 
     response = client.post(
-        en("session_attendance", finished.pk),
-        {"action": "attendance", "attendance-present": [ali.pk, chaima.pk]},
+        en("session_attendance_save", finished.pk),
+        {"attendance-present": [ali.pk, chaima.pk]},
         follow=True,
     )
 
@@ -315,9 +317,7 @@ def test_a_learner_on_the_waitlist_cannot_be_marked_present(client, instructor, 
     (ali, _bea, _chaima), waiting = learners
     client.force_login(instructor)
 
-    response = client.post(
-        en("session_attendance", finished.pk), {"action": "attendance", "attendance-present": [ali.pk, waiting.pk]}
-    )
+    response = client.post(en("session_attendance_save", finished.pk), {"attendance-present": [ali.pk, waiting.pk]})
 
     assert response.status_code == 200
     assert "is not one of the available choices" in response.content.decode()
@@ -328,9 +328,7 @@ def test_staff_and_organisers_can_mark_attendance(client, staff, organiser, lear
     (ali, _bea, _chaima), _waiting = learners
     for person in (staff, organiser):
         client.force_login(person)
-        response = client.post(
-            en("session_attendance", finished.pk), {"action": "attendance", "attendance-present": [ali.pk]}
-        )
+        response = client.post(en("session_attendance_save", finished.pk), {"attendance-present": [ali.pk]})
         assert response.status_code == 302
     assert Attendance.objects.get().learner == ali
 
@@ -342,9 +340,7 @@ def test_attendance_cannot_be_marked_before_the_session_starts(client, instructo
     page = client.get(en("session_attendance", upcoming.pk)).content.decode()
     assert "You can mark attendance once the session has started." in page
 
-    response = client.post(
-        en("session_attendance", upcoming.pk), {"action": "attendance", "attendance-present": [ali.pk]}
-    )
+    response = client.post(en("session_attendance_save", upcoming.pk), {"attendance-present": [ali.pk]})
     assert response.status_code == 200
     assert "This session has not started yet." in response.content.decode()
     assert not Attendance.objects.exists()
@@ -406,8 +402,8 @@ def test_the_instructor_adds_the_recording_link_after_the_session(client, instru
     client.force_login(instructor)
 
     response = client.post(
-        en("session_attendance", finished.pk),
-        {"action": "recording", "recording-recording_url": "https://video.example.org/kick-off"},
+        en("session_recording", finished.pk),
+        {"recording-recording_url": "https://video.example.org/kick-off"},
         follow=True,
     )
 
@@ -419,9 +415,7 @@ def test_the_instructor_adds_the_recording_link_after_the_session(client, instru
 def test_a_bad_recording_link_is_refused_and_kept_in_the_form(client, instructor, finished):
     client.force_login(instructor)
 
-    response = client.post(
-        en("session_attendance", finished.pk), {"action": "recording", "recording-recording_url": "not a link"}
-    )
+    response = client.post(en("session_recording", finished.pk), {"recording-recording_url": "not a link"})
 
     page = response.content.decode()
     assert response.status_code == 200
@@ -434,8 +428,8 @@ def test_a_bad_recording_link_is_refused_and_kept_in_the_form(client, instructor
 def test_the_recording_link_cannot_be_set_before_the_session(client, instructor, upcoming):
     client.force_login(instructor)
     response = client.post(
-        en("session_attendance", upcoming.pk),
-        {"action": "recording", "recording-recording_url": "https://video.example.org/early"},
+        en("session_recording", upcoming.pk),
+        {"recording-recording_url": "https://video.example.org/early"},
     )
     assert "The recording can be added once the session has started." in response.content.decode()
     upcoming.refresh_from_db()
@@ -443,7 +437,7 @@ def test_the_recording_link_cannot_be_set_before_the_session(client, instructor,
 
 
 def test_the_join_state_follows_the_window(upcoming):
-    assert services.join_state(upcoming) == services.NOT_YET_OPEN
-    assert services.join_state(upcoming, now=upcoming.join_opens_at) == services.OPEN
-    assert services.join_state(upcoming, now=upcoming.ends_at - timedelta(seconds=1)) == services.OPEN
-    assert services.join_state(upcoming, now=upcoming.ends_at) == services.ENDED
+    assert sessions.join_state(upcoming) == sessions.NOT_YET_OPEN
+    assert sessions.join_state(upcoming, now=upcoming.join_opens_at) == sessions.OPEN
+    assert sessions.join_state(upcoming, now=upcoming.ends_at - timedelta(seconds=1)) == sessions.OPEN
+    assert sessions.join_state(upcoming, now=upcoming.ends_at) == sessions.ENDED

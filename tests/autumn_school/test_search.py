@@ -3,7 +3,8 @@
 import pytest
 
 from autumn_school.models import Module
-from autumn_school.search import refresh_module_search, search_modules
+from autumn_school.search import refresh_module_search
+from autumn_school.selectors.catalogue import search_modules
 from tests.factories import ModuleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,6 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from autumn_school.models import Attendance, LessonProgress, QuizAttempt
-from autumn_school.services import teaching as services
 from tests.autumn_school.helpers import en
 from tests.factories import EnrolmentFactory, LiveSessionFactory, ModuleFactory, QuizFactory, UserFactory
 
@@ -135,9 +134,9 @@ def test_the_nudge_is_post_only(client, module, instructor):
 def test_the_page_counts_the_cohort(client, instructor, module, cohort):
     client.force_login(instructor)
     page = client.get(en("teach", module.slug)).content.decode()
-    figures = re.findall(
-        r'<div class="fs-3 fw-semibold">(.*?)</div>\s*<div class="small text-body-secondary">(.*?)<', page
-    )
+    # Each figure card: its label (dt), then its value (dd), shown above the label.
+    card = r'<dt class="small fw-normal text-body-secondary">(.*?)</dt>\s*<dd class="fs-3 fw-semibold mb-0">(.*?)<'
+    figures = [(value, label) for label, value in re.findall(card, page)]
     assert figures == [
         ("4", "Enrolled"),
         ("2", "On the waitlist"),
@@ -287,7 +286,7 @@ def test_nobody_inactive_means_nobody_emailed(client, instructor, module, mailou
 
 
 def test_the_inactive_selection_ignores_waitlisted_cancelled_and_completed_learners(module, cohort):
-    enrolments = services.inactive(module.enrolments.all())
+    enrolments = module.enrolments.inactive()
     assert set(enrolments) == {cohort["bruno"], cohort["chloe"]}
 
 

@@ -6,10 +6,12 @@ import io
 from datetime import timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from tests.factories import CallFactory
+from tests.helpers import english_url, page
+
+__all__ = ["PDF", "PHASE_DATES", "call_in", "csv_rows", "en", "flash", "page", "pdf_upload"]
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PHASE_DATES = ("opens_at", "closes_at", "review_opens_at", "review_closes_at")
@@ -17,12 +19,7 @@ PHASE_DATES = ("opens_at", "closes_at", "review_opens_at", "review_closes_at")
 
 def en(name, *args, query="") -> str:
     """The English address of a consortium page, e.g. ``en("workspace", project.pk)``."""
-    with translation.override("en"):
-        return reverse(f"consortium:{name}", args=args) + query
-
-
-def page(response) -> str:
-    return response.content.decode()
+    return english_url(f"consortium:{name}", *args, query=query)
 
 
 def flash(response) -> list[str]:

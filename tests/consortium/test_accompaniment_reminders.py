@@ -7,9 +7,10 @@ import pytest
 from django.core import mail
 from django.utils import timezone, translation
 
-from consortium import accompaniment_reminders, calendar_items
+from consortium import calendar_items
+from consortium import reminders as consortium_reminders
 from consortium.models import KpiReport, Mentorship, Project
-from consortium.services import kpis
+from consortium.selectors import kpis as kpi_figures
 from dimobel import calendar, reminders
 from dimobel.models import SentReminder
 from tests.delivery import sweep
@@ -18,7 +19,7 @@ from tests.factories import MilestoneFactory, ProjectFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 # Importing the module registers its providers, as consortium/reminders.py does for the real sweep.
-assert accompaniment_reminders.monthly_kpi_requests in reminders.providers()
+assert consortium_reminders.monthly_kpi_requests in reminders.providers()
 
 TODAY = timezone.localdate
 
@@ -109,13 +110,13 @@ def test_the_kpi_request_goes_to_the_holder_once_a_month(member, project):
     assert sorted(sent.values_list("object_id", flat=True)) == sorted([project.pk, launched.pk])
     requests = emails_about("Your impact figures for")
     assert recipients(requests) == ["amina@example.org", "safran@example.org"]
-    last_month = kpis.add_months(this_month, -1)
+    last_month = kpi_figures.add_months(this_month, -1)
     assert f"period={last_month.isoformat()}" in requests[0].body
 
 
 def test_next_months_request_is_a_new_one(project):
     this_month = TODAY().replace(day=1)
-    next_month = kpis.add_months(this_month, 1)
+    next_month = kpi_figures.add_months(this_month, 1)
     sweep()
     sweep(timezone.make_aware(datetime.combine(next_month, time(8))))
     kinds = set(SentReminder.objects.filter(kind__startswith="consortium.kpi.").values_list("kind", flat=True))
@@ -123,7 +124,7 @@ def test_next_months_request_is_a_new_one(project):
 
 
 def test_no_kpi_request_when_the_month_is_already_reported(project):
-    last_month = kpis.add_months(TODAY().replace(day=1), -1)
+    last_month = kpi_figures.add_months(TODAY().replace(day=1), -1)
     KpiReport.objects.create(project=project, period=last_month, jobs_created=1)
     sweep()
     assert not SentReminder.objects.filter(kind__startswith="consortium.kpi.").exists()

@@ -30,6 +30,7 @@ from tests.factories import (
     ProjectFactory,
     UserFactory,
 )
+from tests.helpers import english_url
 
 pytestmark = pytest.mark.django_db
 
@@ -212,3 +213,76 @@ def test_the_project_list_runs_a_constant_number_of_queries(admin_client_with_mf
         ProjectFactory(call=call, status=S.SUBMITTED, submitted_at=timezone.now())
     with django_assert_num_queries(11):
         assert admin_client_with_mfa.get(reverse("admin:consortium_project_changelist")).status_code == 200
+
+
+# Writes with a rule go through the workspace's services
+
+
+@pytest.fixture
+def root(admin_client_with_mfa):
+    """The superuser signed in by ``admin_client_with_mfa``."""
+    return admin_client_with_mfa.get(reverse("admin:index")).wsgi_request.user
+
+
+def test_a_milestone_added_in_the_admin_is_refused_for_a_closed_project(admin_client_with_mfa, root):
+    open_project = ProjectFactory(status=S.ACCOMPANIED)
+    closed = ProjectFactory(status=S.CLOSED)
+    due_on = (timezone.localdate() + timedelta(days=10)).isoformat()
+    add = english_url("admin:consortium_milestone_add")
+
+    refused = admin_client_with_mfa.post(add, {"project": closed.pk, "title": "Trop tard", "due_on": due_on})
+    assert refused.status_code == 200
+    assert "no longer changed" in refused.content.decode()
+    assert not Milestone.objects.exists()
+
+    response = admin_client_with_mfa.post(add, {"project": open_project.pk, "title": " Export ", "due_on": due_on})
+    assert response.status_code == 302
+    milestone = Milestone.objects.get()
+    assert (milestone.project, milestone.title, milestone.created_by) == (open_project, "Export", root)
+
+
+def test_a_meeting_logged_in_the_admin_cannot_be_in_the_future(admin_client_with_mfa, root, project):
+    add = english_url("admin:consortium_mentoringmeeting_add")
+    data = {"project": project.pk, "participants": "Amina, Pieter", "notes": "Plan de financement"}
+    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+
+    refused = admin_client_with_mfa.post(add, data | {"held_on": tomorrow})
+    assert refused.status_code == 200
+    assert "cannot be in the future" in refused.content.decode()
+
+    response = admin_client_with_mfa.post(add, data | {"held_on": timezone.localdate().isoformat()})
+    assert response.status_code == 302
+    meeting = project.meetings.get(notes="Plan de financement")
+    assert meeting.author == root
+
+
+def test_a_need_is_met_in_the_admin_with_its_date(admin_client_with_mfa, project):
+    need = project.needs.get()
+    page = admin_client_with_mfa.get(reverse("admin:consortium_need_change", args=[need.pk])).content.decode()
+    assert 'name="is_open"' not in page
+
+    admin_client_with_mfa.post(
+        reverse("admin:consortium_need_changelist"), {"action": "mark_met", "_selected_action": [need.pk]}
+    )
+
+    need.refresh_from_db()
+    assert (need.is_open, need.met_on) == (False, timezone.localdate())
+
+
+def test_a_kpi_report_saved_in_the_admin_is_checked_like_the_workspaces(admin_client_with_mfa, root, project):
+    add = english_url("admin:consortium_kpireport_add")
+    figures = {"investment_mobilised": "1000", "jobs_created": "1", "revenue": "0", "partners_found": "0"}
+    next_month = (timezone.localdate().replace(day=1) + timedelta(days=32)).replace(day=1)
+
+    refused = admin_client_with_mfa.post(add, figures | {"project": project.pk, "period": next_month.isoformat()})
+    assert refused.status_code == 200
+    assert "has not started yet" in refused.content.decode()
+    closed = ProjectFactory(status=S.CLOSED)
+    this_month = timezone.localdate().replace(day=1).isoformat()
+    refused = admin_client_with_mfa.post(add, figures | {"project": closed.pk, "period": this_month})
+    assert "no longer reports KPIs" in refused.content.decode()
+
+    response = admin_client_with_mfa.post(add, figures | {"project": project.pk, "period": this_month})
+    assert response.status_code == 302
+    report = project.kpi_reports.get(period=this_month)
+    assert (report.investment_mobilised, report.jobs_created, report.submitted_by) == (1000, 1, root)

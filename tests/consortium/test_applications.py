@@ -73,7 +73,6 @@ def form_data(**overrides):
         "team-INITIAL_FORMS": "0",
         "team-MIN_NUM_FORMS": "0",
         "team-MAX_NUM_FORMS": "20",
-        "action": "save",
     }
     data.update(overrides)
     return data
@@ -408,7 +407,6 @@ def test_save_and_submit_saves_the_changes_first_then_submits(client, complete_d
     data = form_data(
         title="Titre final",
         sectors=[sector.pk for sector in complete_draft.sectors.all()],
-        action="submit",
         **{
             "team-TOTAL_FORMS": "3",
             "team-INITIAL_FORMS": "1",
@@ -418,7 +416,7 @@ def test_save_and_submit_saves_the_changes_first_then_submits(client, complete_d
         },
     )
 
-    response = client.post(en("project_edit", complete_draft.pk), data)
+    response = client.post(en("project_save_and_submit", complete_draft.pk), data)
 
     complete_draft.refresh_from_db()
     assert (complete_draft.title, complete_draft.status) == ("Titre final", "submitted")
@@ -428,7 +426,7 @@ def test_save_and_submit_saves_the_changes_first_then_submits(client, complete_d
 def test_save_and_submit_keeps_the_draft_when_something_is_missing(client, draft, member):
     client.force_login(member)
 
-    response = client.post(en("project_edit", draft.pk), form_data(title="Gardé", action="submit"))
+    response = client.post(en("project_save_and_submit", draft.pk), form_data(title="Gardé"))
 
     assert response.url == en("project_edit", draft.pk)
     messages = flash(response)

@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone, translation
 
-from consortium import stats
 from consortium.models import KpiReport, Milestone, Project, StatusChange
+from consortium.selectors import stats
 from network.models import Sector
 from tests.consortium.helpers import csv_rows, en
 from tests.factories import CallFactory, MilestoneFactory, ProjectFactory, UserFactory

@@ -6,7 +6,6 @@ import io
 import pytest
 from django.db.models import Count
 
-from consortium import demo as consortium_demo
 from consortium.models import (
     Call,
     ConsortiumMember,
@@ -19,7 +18,8 @@ from consortium.models import (
     ReviewAssignment,
     Score,
 )
-from dimobel import demo
+from demo import registry
+from demo.consortium import seed as consortium_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +122,7 @@ def test_members_offer_services_and_experts_and_the_logins_are_listed(seeded):
         holder__email=consortium_demo.HOLDER_LOGIN, call__slug=consortium_demo.PAST_SLUG
     )
     assert holder_project.status in Project.ACCOMPANIED
-    logins = demo.logins_text()
+    logins = registry.logins_text()
     assert consortium_demo.HOLDER_LOGIN in logins
     assert "jury@dimobel.org" in logins
     assert "mentor@dimobel.org" in logins

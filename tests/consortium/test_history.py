@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from consortium.models import Project, StatusChange
+from consortium.selectors.history import history_for_holder
 from consortium.services.errors import InvalidTransition
-from consortium.services.history import change_status, history_for_holder
+from consortium.services.history import change_status
 from tests.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db

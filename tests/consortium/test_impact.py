@@ -79,8 +79,8 @@ def test_the_results_wait_until_three_projects_report(client, call):
 
 def test_the_figures_are_cached_for_a_while(client, call, django_assert_max_num_queries):
     ProjectFactory(call=call, status=S.SUBMITTED)
-    assert '<div class="display-6 fw-semibold text-primary">1</div>' in client.get(en("impact")).content.decode()
+    assert '<dd class="display-6 fw-semibold mb-0 text-primary">1</dd>' in client.get(en("impact")).content.decode()
     ProjectFactory(call=call, status=S.SUBMITTED)
     with django_assert_max_num_queries(1):  # the messages count of the navbar at most: no figure is recomputed
         page = client.get(en("impact")).content.decode()
-    assert '<div class="display-6 fw-semibold text-primary">1</div>' in page
+    assert '<dd class="display-6 fw-semibold mb-0 text-primary">1</dd>' in page

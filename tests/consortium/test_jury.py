@@ -9,7 +9,8 @@ from django.utils import timezone, translation
 
 from consortium.models import ReviewAssignment, Score
 from consortium.services import reviews as services
-from consortium.services.errors import ConsortiumError, ReviewClosed
+from consortium.services.errors import ReviewClosed
+from dimobel.errors import DomainError
 from tests.consortium.helpers import call_in, en
 from tests.factories import CallFactory, CriterionFactory, ProjectFactory, UserFactory
 
@@ -42,8 +43,8 @@ def criteria_of(call):
     return list(call.criteria.order_by("position"))
 
 
-def scores_data(call, *values, action="draft", comment="Solid team."):
-    data = {"comment": comment, action: "1"}
+def scores_data(call, *values, comment="Solid team."):
+    data = {"comment": comment}
     for criterion, value in zip(criteria_of(call), values, strict=False):
         data[f"score_{criterion.pk}"] = value
         if value != "":
@@ -227,7 +228,7 @@ def test_a_negative_score_is_refused(client, assignment, juror, call):
 def test_a_comment_without_its_score_asks_for_the_score_rather_than_losing_it(client, assignment, juror, call):
     client.force_login(juror)
     team, _profit = criteria_of(call)
-    data = {"draft": "1", f"score_{team.pk}": "", f"comment_{team.pk}": "About Team and shareholders"}
+    data = {f"score_{team.pk}": "", f"comment_{team.pk}": "About Team and shareholders"}
     page = client.post(en("review", assignment.pk), data).content.decode()
     assert "Give a score to keep your comment" in page
     assert "About Team and shareholders" in page
@@ -236,7 +237,7 @@ def test_a_comment_without_its_score_asks_for_the_score_rather_than_losing_it(cl
 
 def test_submitting_requires_every_criterion(client, assignment, juror, call):
     client.force_login(juror)
-    page = client.post(en("review", assignment.pk), scores_data(call, "8", "", action="submit")).content.decode()
+    page = client.post(en("review_submit", assignment.pk), scores_data(call, "8", "")).content.decode()
     assert "Score this criterion before submitting." in page
     assignment.refresh_from_db()
     assert assignment.status == ReviewAssignment.Status.PENDING
@@ -244,7 +245,7 @@ def test_submitting_requires_every_criterion(client, assignment, juror, call):
 
 def test_a_submitted_review_is_final(client, assignment, juror, call):
     client.force_login(juror)
-    response = client.post(en("review", assignment.pk), scores_data(call, "8", "4", action="submit"))
+    response = client.post(en("review_submit", assignment.pk), scores_data(call, "8", "4"))
     assert response.status_code == 302
     assignment.refresh_from_db()
     assert assignment.status == ReviewAssignment.Status.SUBMITTED
@@ -257,7 +258,7 @@ def test_a_submitted_review_is_final(client, assignment, juror, call):
     # Its total: (2×8/10 + 1×4/5)/3×100 = 80.
     assert 'id="own-total">80.0<' in page
 
-    client.post(en("review", assignment.pk), scores_data(call, "1", "1", action="submit"))
+    client.post(en("review_submit", assignment.pk), scores_data(call, "1", "1"))
     assert sorted(assignment.scores.values_list("value", flat=True)) == [Decimal("4"), Decimal("8")]
 
 
@@ -277,7 +278,7 @@ def test_a_juror_sees_the_others_totals_only_after_submitting(client, assignment
     assert "Équipe trop petite" not in before
     assert 'id="panel"' not in before
 
-    client.post(en("review", assignment.pk), scores_data(call, "8", "4", action="submit"))
+    client.post(en("review_submit", assignment.pk), scores_data(call, "8", "4"))
     after = client.get(en("review", assignment.pk)).content.decode()
     assert "Juror 1" in after
     assert "60.0" in after
@@ -341,7 +342,7 @@ def test_the_service_refuses_a_score_above_the_maximum(assignment, juror, call):
 
 def test_the_service_refuses_someone_elses_assignment(assignment, other_member, call):
     team, _ = criteria_of(call)
-    with pytest.raises(ConsortiumError):
+    with pytest.raises(DomainError):
         services.save_review(assignment=assignment, juror=other_member, scores={team.pk: (5, "")})
 
 

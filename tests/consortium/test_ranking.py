@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from consortium.models import Project, ReviewAssignment, Score
-from consortium.ranking import ScoreLine, call_ranking, rank, review_total, review_totals, summarise
+from consortium.selectors.ranking import ScoreLine, call_ranking, rank, review_total, review_totals, summarise
 from tests.consortium.helpers import call_in
 from tests.factories import CriterionFactory, ProjectFactory, UserFactory
 

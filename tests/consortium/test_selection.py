@@ -9,10 +9,10 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
-from consortium.grids import DEFAULT_GRID, add_default_grid
 from consortium.models import Project, ReviewAssignment, Score, StatusChange
 from consortium.services import reviews as review_services
 from consortium.services import selection
+from consortium.services.grids import DEFAULT_GRID, add_default_grid
 from tests.consortium.helpers import call_in, en
 from tests.factories import CriterionFactory, ProjectFactory, UserFactory
 
@@ -33,7 +33,7 @@ def submitted_review(project, juror, total_out_of_10):
 
 def test_the_default_grid_follows_the_programmes_criteria():
     call = call_in("screening")
-    criteria = add_default_grid(call)
+    criteria = add_default_grid(call=call)
     assert [criterion.title for criterion in call.criteria.all()] == [
         "Équipe et actionnariat",
         "Le projet",
@@ -49,7 +49,7 @@ def test_the_default_grid_follows_the_programmes_criteria():
 def test_the_default_grid_leaves_a_call_with_criteria_alone():
     call = call_in("screening")
     CriterionFactory(call=call, title="Notre critère")
-    assert add_default_grid(call) == []
+    assert add_default_grid(call=call) == []
     assert [criterion.title for criterion in call.criteria.all()] == ["Notre critère"]
 
 
@@ -423,7 +423,7 @@ def test_a_reserve_application_is_promoted_when_a_place_frees_up(client, staff, 
 
     # The single place is taken: no button, and a forced request is refused.
     assert "Move to the selection" not in client.get(en("ranking", call.slug)).content.decode()
-    response = client.post(en("select", call.slug), {"promote": projects[1].pk})
+    response = client.post(en("promote_reserve", call.slug), {"promote": projects[1].pk})
     assert "All 1 places are taken" in client.get(response["Location"]).content.decode()
     assert Project.objects.get(pk=projects[1].pk).status == "reserve"
 
@@ -431,7 +431,7 @@ def test_a_reserve_application_is_promoted_when_a_place_frees_up(client, staff, 
     page = client.get(en("ranking", call.slug)).content.decode()
     assert "Move to the selection" in page
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(en("select", call.slug), {"promote": projects[1].pk})
+        client.post(en("promote_reserve", call.slug), {"promote": projects[1].pk})
     assert Project.objects.get(pk=projects[1].pk).status == "selected"
     change = StatusChange.objects.filter(project=projects[1], to_status="selected").get()
     assert change.from_status == "reserve"
@@ -444,9 +444,9 @@ def test_a_reserve_application_is_promoted_when_a_place_frees_up(client, staff, 
 def test_only_a_reserve_application_can_be_promoted(client, staff):
     call, projects = ranked_call(places=2)
     client.force_login(staff)
-    client.post(en("select", call.slug), {"promote": projects[0].pk})
+    client.post(en("promote_reserve", call.slug), {"promote": projects[0].pk})
     assert Project.objects.get(pk=projects[0].pk).status == "eligible"
-    assert client.post(en("select", call.slug), {"promote": "abc"}).status_code == 404
+    assert client.post(en("promote_reserve", call.slug), {"promote": "abc"}).status_code == 404
 
 
 # Races

@@ -8,13 +8,13 @@ from datetime import timedelta
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from PIL import Image
 
 from consortium.models import MentoringMeeting, Mentorship, Milestone, Need, Project, ProjectDocument
 from consortium.services import accompaniment
 from network.models import HelpType
 from tests.consortium.helpers import PDF, en
 from tests.factories import ConsortiumMemberFactory, MilestoneFactory, ProjectFactory, UserFactory
+from tests.helpers import image_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -38,12 +38,6 @@ def docx_bytes():
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", "<document/>")
-    return buffer.getvalue()
-
-
-def png_bytes():
-    buffer = io.BytesIO()
-    Image.new("RGB", (40, 30), "teal").save(buffer, format="PNG")
     return buffer.getvalue()
 
 
@@ -191,9 +185,23 @@ def test_late_milestones_are_highlighted(client, member, project):
     response = client.get(en("workspace", project.pk))
 
     assert response.context["late_count"] == 1
-    late = [milestone.title for milestone in response.context["milestones"] if milestone.is_late]
+    late = [milestone.title for milestone in response.context["milestones"] if milestone.is_overdue]
     assert late == ["En retard"]
     assert "milestone-late" in response.content.decode()
+
+
+def test_overdue_is_one_rule_for_a_milestone_and_for_a_query(project):
+    yesterday, tomorrow = TODAY() - timedelta(days=1), TODAY() + timedelta(days=1)
+    late = MilestoneFactory(project=project, due_on=yesterday, status="in_progress")
+    due_today = MilestoneFactory(project=project, due_on=TODAY())
+    done_late = MilestoneFactory(project=project, due_on=yesterday, status="done", completed_on=TODAY())
+    done_early = MilestoneFactory(project=project, due_on=tomorrow, status="done", completed_on=TODAY())
+    milestones = [late, due_today, done_late, done_early]
+
+    assert [m for m in milestones if m.is_overdue] == list(Milestone.objects.overdue()) == [late]
+    assert set(Milestone.objects.upcoming()) == {due_today}
+    assert set(Milestone.objects.done_late()) == {done_late}
+    assert set(Milestone.objects.pending()) == {late, due_today}
 
 
 def test_reopening_a_done_milestone_clears_its_completion_date(member, project):
@@ -268,7 +276,11 @@ def test_a_meeting_cannot_be_logged_in_the_future(client, mentor, project):
 
 @pytest.mark.parametrize(
     ("name", "content", "extension"),
-    [("plan.pdf", PDF, ".pdf"), ("budget.docx", docx_bytes(), ".docx"), ("photo.png", png_bytes(), ".png")],
+    [
+        ("plan.pdf", PDF, ".pdf"),
+        ("budget.docx", docx_bytes(), ".docx"),
+        ("photo.png", image_bytes(size=(40, 30)), ".png"),
+    ],
 )
 def test_documents_are_shared_privately_by_their_content(client, member, project, name, content, extension):
     client.force_login(member)
@@ -320,14 +332,12 @@ def test_a_document_is_never_served_to_an_outsider_nor_anonymously(client, membe
 def test_needs_are_added_then_marked_met(client, member, project, taxonomies):
     financing = HelpType.objects.get(slug="financing")
     client.force_login(member)
-    client.post(
-        en("needs", project.pk), {"action": "add", "description": "Un prêt d’honneur", "help_type": financing.pk}
-    )
+    client.post(en("needs", project.pk), {"description": "Un prêt d’honneur", "help_type": financing.pk})
     need = Need.objects.get()
     assert (need.description, need.help_type, need.is_open) == ("Un prêt d’honneur", financing, True)
     assert "Un prêt d’honneur" in client.get(en("workspace", project.pk)).content.decode()
 
-    client.post(en("needs", project.pk), {"action": "met", "need": need.pk})
+    client.post(en("need_met", project.pk), {"need": need.pk})
     need.refresh_from_db()
     assert (need.is_open, need.met_on) == (False, TODAY())
 
@@ -335,7 +345,7 @@ def test_needs_are_added_then_marked_met(client, member, project, taxonomies):
 def test_a_need_of_another_project_cannot_be_marked_met(client, member, project):
     elsewhere = Need.objects.create(project=ProjectFactory(status="accompanied"), description="Ailleurs")
     client.force_login(member)
-    assert client.post(en("needs", project.pk), {"action": "met", "need": elsewhere.pk}).status_code == 404
+    assert client.post(en("need_met", project.pk), {"need": elsewhere.pk}).status_code == 404
     elsewhere.refresh_from_db()
     assert elsewhere.is_open
 

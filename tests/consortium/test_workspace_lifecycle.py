@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from consortium.models import Mentorship, Need, Project, StatusChange
+from consortium.selectors import accompaniment as workspaces
 from consortium.services import accompaniment
 from consortium.services.errors import InvalidTransition
 from network.models import HelpType, Sector
@@ -185,7 +186,7 @@ def test_mentors_are_suggested_by_the_projects_needs_and_sectors(client, staff, 
 def test_a_met_need_no_longer_suggests_anyone(staff, project, experts):
     Need.objects.create(project=project, description="Un prêt", help_type=HelpType.objects.get(slug="financing"))
     project.needs.update(is_open=False)
-    assert all(candidate.score == 0 for candidate in accompaniment.mentor_candidates(project))
+    assert all(candidate.score == 0 for candidate in workspaces.mentor_candidates(project))
 
 
 def test_staff_assign_a_mentor_who_is_emailed_the_link(
@@ -194,8 +195,8 @@ def test_staff_assign_a_mentor_who_is_emailed_the_link(
     client.force_login(staff)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            en("mentors", project.pk),
-            {"action": "assign", "expert": experts["financier"].pk, "member": experts["bank"].pk},
+            en("mentor_assign", project.pk),
+            {"expert": experts["financier"].pk, "member": experts["bank"].pk},
         )
     assert response.status_code == 302
     mentorship = Mentorship.objects.get()
@@ -214,17 +215,15 @@ def test_staff_assign_a_mentor_who_is_emailed_the_link(
     assert "Karim Zaoui" in page
     assert "Banque Atlas" in page
     # Without needs nor sectors to match, the others follow by name.
-    assert [c.expert for c in accompaniment.mentor_candidates(project)] == [experts["coder"], experts["farmer"]]
+    assert [c.expert for c in workspaces.mentor_candidates(project)] == [experts["coder"], experts["farmer"]]
 
 
 def test_only_experts_of_an_active_member_can_be_assigned(client, staff, project, experts, other_member):
     client.force_login(staff)
+    client.post(en("mentor_assign", project.pk), {"expert": other_member.pk, "member": experts["bank"].pk})
     client.post(
-        en("mentors", project.pk), {"action": "assign", "expert": other_member.pk, "member": experts["bank"].pk}
-    )
-    client.post(
-        en("mentors", project.pk),
-        {"action": "assign", "expert": experts["farmer"].pk, "member": experts["bank"].pk},  # wrong member
+        en("mentor_assign", project.pk),
+        {"expert": experts["farmer"].pk, "member": experts["bank"].pk},  # wrong member
     )
     assert not Mentorship.objects.exists()
 
@@ -232,14 +231,15 @@ def test_only_experts_of_an_active_member_can_be_assigned(client, staff, project
 def test_staff_unassign_a_mentor(client, staff, project, experts):
     Mentorship.objects.create(project=project, mentor=experts["coder"], member=experts["incubator"])
     client.force_login(staff)
-    client.post(en("mentors", project.pk), {"action": "unassign", "mentor": experts["coder"].pk})
+    client.post(en("mentor_unassign", project.pk), {"mentor": experts["coder"].pk})
     assert not Mentorship.objects.exists()
 
 
 def test_the_mentors_page_is_for_staff_only(client, member, project):
     client.force_login(member)
     assert client.get(en("mentors", project.pk)).status_code == 404
-    assert client.post(en("mentors", project.pk), {"action": "assign"}).status_code == 404
+    assert client.post(en("mentor_assign", project.pk)).status_code == 404
+    assert client.post(en("mentor_unassign", project.pk)).status_code == 404
 
 
 @pytest.mark.parametrize("n", [1, 5])

@@ -31,6 +31,7 @@ from tests.factories import (
     ProfileFactory,
     UserFactory,
 )
+from tests.helpers import image_bytes
 
 pytestmark = [pytest.mark.deploy, pytest.mark.django_db(transaction=True)]
 ROOT = Path(__file__).resolve().parents[2]
@@ -206,12 +207,6 @@ def csrf_token(html: str) -> str:
     return html.split(marker, 1)[1].split('"', 1)[0]
 
 
-def png(colour) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (64, 64), colour).save(buffer, "PNG")
-    return buffer.getvalue()
-
-
 def test_a_photo_uploaded_through_the_site_is_served_on_the_profile_page(stack):
     member = UserFactory(email="amina@example.org", first_name="Amina", preferred_language="en")
     ProfileFactory(user=member, visibility="public")
@@ -229,7 +224,7 @@ def test_a_photo_uploaded_through_the_site_is_served_on_the_profile_page(stack):
         ("messaging", "members"),
     ]
     status, headers, _body = browser.post_multipart(
-        "/en/network/me/", fields, {"photo": ("moi.png", png((200, 30, 30)), "image/png")}
+        "/en/network/me/", fields, {"photo": ("moi.png", image_bytes(size=(64, 64), colour=(200, 30, 30)), "image/png")}
     )
     assert status == 302, _body.decode()[:2000]
 

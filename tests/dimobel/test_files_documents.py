@@ -6,9 +6,9 @@ import zipfile
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
 
 from dimobel.files import check_document
+from tests.helpers import image_bytes
 
 
 def zipped(entries):
@@ -16,12 +16,6 @@ def zipped(entries):
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, content in entries.items():
             archive.writestr(name, content)
-    return buffer.getvalue()
-
-
-def image(image_format):
-    buffer = io.BytesIO()
-    Image.new("RGB", (4, 4), "teal").save(buffer, format=image_format)
     return buffer.getvalue()
 
 
@@ -37,8 +31,8 @@ ODT = zipped({"mimetype": "application/vnd.oasis.opendocument.text", "content.xm
         ("plan.docx", DOCX),
         ("budget.xlsx", XLSX),
         ("notes.odt", ODT),
-        ("logo.png", image("PNG")),
-        ("photo.JPG", image("JPEG")),
+        ("logo.png", image_bytes(size=(4, 4), image_format="PNG")),
+        ("photo.JPG", image_bytes(size=(4, 4), image_format="JPEG")),
         ("lisez-moi.txt", "Résumé du module, en français et en العربية.".encode()),
         ("participants.csv", b"name,email\nAmina,amina@example.org\n"),
     ],
@@ -58,7 +52,7 @@ def test_documents_whose_content_matches_their_extension_are_accepted(name, cont
         ("budget.xlsx", DOCX),  # a Word file renamed: the spreadsheet part is missing
         ("notes.odt", zipped({"mimetype": "application/vnd.oasis.opendocument.spreadsheet"})),
         ("plan.docx", b"PK\x03\x04 not really a zip"),
-        ("logo.png", image("JPEG")),
+        ("logo.png", image_bytes(size=(4, 4), image_format="JPEG")),
         ("photo.jpg", b"%PDF-1.7"),
         ("notes.txt", b"text\x00with a NUL byte"),
         ("notes.csv", "latin-1 café".encode("latin-1")),

@@ -9,8 +9,7 @@ import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY, format_hotp_value, hotp_value
 from django.contrib.auth.models import Group
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from consortium.models import ReviewAssignment, StatusChange
 from events.models import Registration
@@ -28,20 +27,15 @@ from tests.factories import (
     UserFactory,
     with_mfa,
 )
+from tests.helpers import english_url as en
 
 pytestmark = pytest.mark.django_db
 
 REQUIRED = "Two-factor authentication is required for organisers' and staff pages."
 
 
-def en(name, *args, query="") -> str:
-    with translation.override("en"):
-        return reverse(name, args=args) + query
-
-
 def setup_url() -> str:
-    with translation.override("en"):
-        return reverse("mfa_activate_totp")
+    return en("mfa_activate_totp")
 
 
 def sent_to_setup(response, back) -> bool:

@@ -1,7 +1,6 @@
 """A file its row no longer names (replaced, cleared, or the row deleted) leaves the storage once the change
 commits, whichever path made the change: a member's service, a project holder's draft, a workspace, the admin."""
 
-import io
 from pathlib import Path
 
 import pytest
@@ -9,7 +8,6 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
-from PIL import Image
 
 from autumn_school.models import Resource
 from consortium.models import Project
@@ -21,14 +19,9 @@ from tests.autumn_school.test_admin import change_form_data
 from tests.consortium.helpers import PDF
 from tests.delivery import committed
 from tests.factories import LessonFactory, MilestoneFactory, ProjectFactory, SpeakerFactory
+from tests.helpers import image_upload
 
 pytestmark = pytest.mark.django_db
-
-
-def png(name="image.png"):
-    buffer = io.BytesIO()
-    Image.new("RGB", (60, 40), (11, 85, 99)).save(buffer, format="PNG")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
 def pdf(name="document.pdf"):
@@ -48,11 +41,15 @@ def company():
 
 
 def test_an_organisation_logo_replaced_then_removed_leaves_no_file(member):
-    organisation = organisations.create_organisation(creator=member, name="Atlas", kind=company(), logo=png("a.png"))
+    organisation = organisations.create_organisation(
+        creator=member, name="Atlas", kind=company(), logo=image_upload("a.png")
+    )
     first = Path(organisation.logo.path)
 
     with committed():
-        organisation = organisations.update_organisation(organisation=organisation, editor=member, logo=png("b.png"))
+        organisation = organisations.update_organisation(
+            organisation=organisation, editor=member, logo=image_upload("b.png")
+        )
     second = Path(organisation.logo.path)
     assert (first.exists(), second.exists()) == (False, True)
 
@@ -63,7 +60,7 @@ def test_an_organisation_logo_replaced_then_removed_leaves_no_file(member):
 
 
 def test_saving_the_organisation_without_a_new_logo_keeps_it(member):
-    organisation = organisations.create_organisation(creator=member, name="Atlas", kind=company(), logo=png())
+    organisation = organisations.create_organisation(creator=member, name="Atlas", kind=company(), logo=image_upload())
 
     with committed():
         organisations.update_organisation(organisation=organisation, editor=member, city="Oujda")
@@ -103,7 +100,7 @@ def test_replaced_milestone_evidence_goes_after_the_commit(member):
 
 def speaker_with_photo():
     speaker = SpeakerFactory()
-    speaker.photo.save("portrait.png", ContentFile(png().read()), save=True)
+    speaker.photo.save("portrait.png", ContentFile(image_upload().read()), save=True)
     return speaker
 
 
@@ -113,7 +110,9 @@ def test_replacing_a_speaker_photo_in_the_admin_deletes_the_old_one_after_the_co
     data = change_form_data(admin_client_with_mfa.get(admin_url("events_speaker_change", speaker.pk)))
 
     with committed():
-        response = admin_client_with_mfa.post(admin_url("events_speaker_change", speaker.pk), {**data, "photo": png()})
+        response = admin_client_with_mfa.post(
+            admin_url("events_speaker_change", speaker.pk), {**data, "photo": image_upload()}
+        )
 
     assert response.status_code == 302
     speaker.refresh_from_db()
@@ -136,7 +135,7 @@ def test_clearing_a_speaker_photo_in_the_admin_deletes_it(admin_client_with_mfa)
 def test_deleting_an_event_in_the_admin_deletes_its_cover_and_its_speakers_photos(admin_client_with_mfa):
     speaker = speaker_with_photo()
     event = speaker.event
-    event.cover.save("cover.png", ContentFile(png().read()), save=True)
+    event.cover.save("cover.png", ContentFile(image_upload().read()), save=True)
     files = [Path(event.cover.path), Path(speaker.photo.path)]
 
     with committed():

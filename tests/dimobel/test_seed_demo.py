@@ -5,7 +5,7 @@ from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from network.demo import DEMO_TOTP_SECRETS
+from demo.network.members import DEMO_TOTP_SECRETS
 from network.models import User
 
 

@@ -14,8 +14,8 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from consortium.grids import add_default_grid
 from consortium.models import Call, Milestone, Project
+from consortium.services.grids import add_default_grid
 from dimobel import pdf as pdfkit
 from network.models import Sector
 from tests.e2e.conftest import SCREENSHOTS
@@ -83,7 +83,7 @@ def test_an_application_goes_from_draft_to_a_done_milestone(live_server, browser
     mentor = UserFactory(first_name="Pieter", last_name="Claes", email="pieter@example.org", preferred_language="en")
     ConsortiumMemberFactory(organisation=OrganisationFactory(name="Gand Digital Lab")).experts.add(mentor)
     call = CallFactory(title="Maghrib Belgium Impulse 2026", slug="mbi-2026", places=2, jury=[juror])
-    add_default_grid(call)
+    add_default_grid(call=call)
     sector = Sector.objects.get(slug="agrifood")
     business_plan = pdf_file(tmp_path, "business-plan.pdf", "Business plan")
     pitch_deck = pdf_file(tmp_path, "pitch-deck.pdf", "Pitch deck")

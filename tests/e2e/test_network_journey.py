@@ -6,7 +6,7 @@ import re
 import pytest
 
 from network.models import HelpType, Profile
-from network.search import refresh_profile_search
+from network.services.search import refresh_profile_search
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -6,39 +6,36 @@ import threading
 from contextlib import contextmanager
 
 from django.db import connection, connections
-from django.test import TestCase
-from django.urls import reverse
-from django.utils import translation
+
+from tests.factories import CategoryFactory, EventFactory, RegistrationFactory, UserFactory
+from tests.helpers import committed, english_url, login, page
+
+__all__ = ["admin_url", "colloquium", "committed", "en", "errors", "login", "page", "race", "speaker_registration"]
 
 
 def en(name, *args, query="") -> str:
     """The English URL of an events page (tests assert English text)."""
-    with translation.override("en"):
-        return reverse(f"events:{name}", args=args) + query
+    return english_url(f"events:{name}", *args, query=query)
+
+
+def colloquium():
+    """The colloquium whose badges the badge tests print."""
+    return EventFactory(title="Colloque des 60 ans", slug="colloque-60")
+
+
+def speaker_registration(event, **fields):
+    """Fatima Bennani, registered as a speaker: her badge shows the category in capitals."""
+    return RegistrationFactory(
+        event=event,
+        category=CategoryFactory(event=event, name="Speaker"),
+        user=UserFactory(first_name="Fatima", last_name="Bennani"),
+        **fields,
+    )
 
 
 def admin_url(name, *args, query="") -> str:
     """The English URL of an events admin page, ``name`` without its ``admin:events_`` prefix."""
-    with translation.override("en"):
-        return reverse(f"admin:events_{name}", args=args) + query
-
-
-def page(response) -> str:
-    return response.content.decode()
-
-
-def login(client, user):
-    client.force_login(user)
-    return client
-
-
-@contextmanager
-def committed():
-    """``with committed(): ...``: what the block queued for after its commit (the emails) runs at its end, as
-    it would when a real transaction commits. A test's own transaction never commits, so without this the
-    services' emails would never leave."""
-    with TestCase.captureOnCommitCallbacks(execute=True) as callbacks:
-        yield callbacks
+    return english_url(f"admin:events_{name}", *args, query=query)
 
 
 @contextmanager

@@ -6,11 +6,12 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from events import b2b
+from dimobel.errors import NotAllowed
 from events.models import B2BParticipant, Meeting, MeetingSeat
+from events.selectors import b2b
 from events.services import b2b as services
 from events.services import registration as registrations
-from events.services.errors import MeetingError, NotAllowed
+from events.services.errors import MeetingError
 from tests.events.support import committed
 from tests.events.test_b2b_support import booked, join, oujda, requested, slot
 from tests.factories import RegistrationFactory, UserFactory

@@ -40,7 +40,7 @@ def oujda(*, day=None, **fields):
 
 def slot(event, number):
     """The slot ``number`` (from 0) as (start, end)."""
-    from events.b2b import slots
+    from events.selectors.b2b import slots
 
     return slots(event)[number]
 

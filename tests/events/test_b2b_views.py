@@ -36,7 +36,10 @@ def amina(event, member):
         ("b2b_schedule", False, "get"),
         ("b2b_schedule_ics", False, "get"),
         ("b2b_overview", False, "get"),
-        ("b2b_respond", True, "post"),
+        ("b2b_opt_out", False, "post"),
+        ("b2b_accept", True, "post"),
+        ("b2b_decline", True, "post"),
+        ("b2b_propose", True, "post"),
         ("b2b_cancel", True, "post"),
     ],
 )
@@ -55,7 +58,7 @@ def test_respond_cancel_and_schedule_answer_404_to_members_outside_the_meeting(c
     RegistrationFactory(event=event, user=other_member)  # registered, but not a B2B participant
     client.force_login(other_member)
 
-    assert client.post(en("b2b_respond", meeting.pk), {"action": "accept"}).status_code == 404
+    assert client.post(en("b2b_accept", meeting.pk)).status_code == 404
     assert client.post(en("b2b_cancel", meeting.pk), {"reason": "x"}).status_code == 404
     assert client.get(en("b2b_schedule", event.slug)).status_code == 404
     assert client.get(en("b2b_schedule_ics", event.slug)).status_code == 404
@@ -77,7 +80,7 @@ def test_a_participant_whose_registration_is_no_longer_confirmed_has_no_schedule
 def test_the_overview_answers_404_to_participants_who_are_not_organisers(client, event, amina, member):
     client.force_login(member)
     assert client.get(en("b2b_overview", event.slug)).status_code == 404
-    assert client.post(en("b2b_overview", event.slug), {"action": "held", "meeting": 1}).status_code == 404
+    assert client.post(en("b2b_overview_held", event.slug, 1), {"held": "yes"}).status_code == 404
 
 
 def test_an_event_without_b2b_meetings_has_no_b2b_pages(client, member):
@@ -123,7 +126,7 @@ def test_a_participant_updates_their_note_and_opts_out(client, event, amina, mem
     amina.refresh_from_db()
     assert amina.note == "Nouvelle note"
 
-    response = client.post(en("b2b_opt_in", event.slug), {"opt_out": "1"}, follow=True)
+    response = client.post(en("b2b_opt_out", event.slug), follow=True)
     amina.refresh_from_db()
     assert amina.is_active is False
     assert "You no longer take part" in page(response)
@@ -134,7 +137,7 @@ def test_a_participant_with_booked_meetings_is_asked_to_cancel_them_before_leavi
     client.force_login(member)
 
     assert "Cancel it on your schedule first" in page(client.get(en("b2b_opt_in", event.slug)))
-    response = client.post(en("b2b_opt_in", event.slug), {"opt_out": "1"}, follow=True)
+    response = client.post(en("b2b_opt_out", event.slug), follow=True)
 
     amina.refresh_from_db()
     assert amina.is_active is True
@@ -302,10 +305,10 @@ def test_the_recipient_accepts_from_their_schedule_and_gets_a_table(client, even
     schedule = page(client.get(en("b2b_schedule", event.slug)))
     assert "Requests to answer" in schedule
     assert "Rencontrons-nous" in schedule
-    assert en("b2b_respond", meeting.pk) in schedule
+    assert en("b2b_accept", meeting.pk) in schedule
 
     with committed():
-        response = client.post(en("b2b_respond", meeting.pk), {"action": "accept"}, follow=True)
+        response = client.post(en("b2b_accept", meeting.pk), follow=True)
 
     meeting.refresh_from_db()
     assert (meeting.status, meeting.table) == ("accepted", 1)
@@ -317,7 +320,7 @@ def test_the_requester_cannot_answer_their_own_request(client, event, amina, mem
     meeting = requested(amina, join(event), slot(event, 2))
     client.force_login(member)
 
-    response = client.post(en("b2b_respond", meeting.pk), {"action": "accept"}, follow=True)
+    response = client.post(en("b2b_accept", meeting.pk), follow=True)
 
     meeting.refresh_from_db()
     assert meeting.status == "requested"
@@ -327,16 +330,17 @@ def test_the_requester_cannot_answer_their_own_request(client, event, amina, mem
 def test_responding_needs_a_post(client, event, amina, member):
     meeting = requested(join(event), amina, slot(event, 2))
     client.force_login(member)
-    assert client.get(en("b2b_respond", meeting.pk)).status_code == 405
+    for name in ("b2b_accept", "b2b_decline", "b2b_propose"):
+        assert client.get(en(name, meeting.pk)).status_code == 405
 
 
 def test_the_recipient_proposes_another_slot_from_the_schedule(client, event, amina, member):
     meeting = requested(join(event), amina, slot(event, 2))
     client.force_login(member)
 
-    missing = client.post(en("b2b_respond", meeting.pk), {"action": "propose"}, follow=True)
+    missing = client.post(en("b2b_propose", meeting.pk), follow=True)
     assert "Choose the time you propose" in page(missing)
-    client.post(en("b2b_respond", meeting.pk), {"action": "propose", "slot": slot(event, 7)[0].isoformat()})
+    client.post(en("b2b_propose", meeting.pk), {"slot": slot(event, 7)[0].isoformat()})
 
     meeting.refresh_from_db()
     assert (meeting.starts_at, meeting.proposed_by, meeting.status) == (slot(event, 7)[0], amina, "requested")
@@ -424,10 +428,8 @@ def test_organisers_cancel_a_meeting_and_mark_another_held_from_the_overview(cli
     client.force_login(organiser)
 
     with committed():
-        client.post(
-            en("b2b_overview", event.slug), {"action": "cancel", "meeting": to_cancel.pk, "reason": "Table retirée"}
-        )
-    client.post(en("b2b_overview", event.slug), {"action": "held", "meeting": to_mark.pk, "held": "no"})
+        client.post(en("b2b_overview_cancel", event.slug, to_cancel.pk), {"reason": "Table retirée"})
+    client.post(en("b2b_overview_held", event.slug, to_mark.pk), {"held": "no"})
 
     to_cancel.refresh_from_db()
     to_mark.refresh_from_db()
@@ -440,9 +442,7 @@ def test_an_organiser_cancel_without_a_reason_is_refused_with_a_message(client, 
     meeting = booked(join(event), join(event), slot(event, 0))
     client.force_login(organiser)
 
-    response = client.post(
-        en("b2b_overview", event.slug), {"action": "cancel", "meeting": meeting.pk, "reason": ""}, follow=True
-    )
+    response = client.post(en("b2b_overview_cancel", event.slug, meeting.pk), {"reason": ""}, follow=True)
 
     meeting.refresh_from_db()
     assert meeting.status == "accepted"

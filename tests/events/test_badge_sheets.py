@@ -1,41 +1,32 @@
 """Badge sheets for the whole event: asked for with a POST, made by a Celery task (eager here, as without
 Redis), followed on a progress page, and downloaded by the event's organisers only."""
 
-import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from django.utils import timezone
 
-from dimobel.pdf import extract_text
 from events.models import BadgeSheetJob
 from events.services.badges import purge_badge_sheets, render_badge_sheet
 from tests.events import test_b2b_support as b2b_world
-from tests.events.support import committed, en, login, page
+from tests.events.support import colloquium, committed, en, login, page, speaker_registration
 from tests.factories import B2BParticipantFactory, CategoryFactory, EventFactory, RegistrationFactory, UserFactory
+from tests.pdf_checks import extract_text, page_count
 
 pytestmark = pytest.mark.django_db
 
 START = datetime(2031, 6, 10, 9, 0, tzinfo=UTC)
 
 
-def pages(data: bytes) -> int:
-    return len(re.findall(rb"/Type /Page\b", data))
-
-
 @pytest.fixture
 def event():
-    return EventFactory(title="Colloque des 60 ans", slug="colloque-60")
+    return colloquium()
 
 
 @pytest.fixture
 def speaker(event):
-    return RegistrationFactory(
-        event=event,
-        category=CategoryFactory(event=event, name="Speaker"),
-        user=UserFactory(first_name="Fatima", last_name="Bennani"),
-    )
+    return speaker_registration(event)
 
 
 def ask_for_sheets(client, event, **data):
@@ -82,7 +73,7 @@ def test_an_organiser_gets_a_sheet_of_the_confirmed_registrations_four_per_a4_pa
     assert job.finished_at is not None
     data = download(client, job)
     assert data.startswith(b"%PDF")
-    assert pages(data) == 2
+    assert page_count(data) == 2
     text = extract_text(data)
     assert all(f"Confirmé{index}" in text for index in range(5))
     assert "Attente" not in text
@@ -137,7 +128,10 @@ def test_a_category_of_another_event_is_refused_and_nothing_is_made(client, orga
 
 def test_with_b2b_each_sheet_is_followed_by_its_backs(client, organiser):
     oujda = b2b_world.oujda(day=START.date(), slug="oujda")
-    first = B2BParticipantFactory(registration=RegistrationFactory(event=oujda))
+    # A name short enough for one line of the front (a random long one would wrap and be counted apart).
+    first = B2BParticipantFactory(
+        registration=RegistrationFactory(event=oujda, user=UserFactory(first_name="Sara", last_name="Peeters"))
+    )
     second = B2BParticipantFactory(registration=RegistrationFactory(event=oujda))
     b2b_world.booked(first, second, (START, START + timedelta(minutes=30)), table=2)
     RegistrationFactory(event=oujda)  # not in B2B: an empty back
@@ -145,7 +139,7 @@ def test_with_b2b_each_sheet_is_followed_by_its_backs(client, organiser):
     ask_for_sheets(login(client, organiser), oujda)
 
     data = download(client, BadgeSheetJob.objects.get())
-    assert pages(data) == 2
+    assert page_count(data) == 2
     assert extract_text(data).count(first.registration.full_name) == 3  # front, own back, the other's back
 
 
@@ -198,20 +192,20 @@ def test_a_failed_sheet_says_so_and_offers_to_try_again(client, organiser, event
 def test_the_task_draws_a_queued_job_once(organiser, event, speaker):
     job = make_job(event, organiser, total=1)
 
-    assert render_badge_sheet(job.pk).status == "done"
+    assert render_badge_sheet(job_id=job.pk).status == "done"
     job.refresh_from_db()
     first_file = job.file.name
 
-    assert render_badge_sheet(job.pk) is None  # a second delivery of the same task
-    assert render_badge_sheet(999999) is None  # a job deleted meanwhile
+    assert render_badge_sheet(job_id=job.pk) is None  # a second delivery of the same task
+    assert render_badge_sheet(job_id=999999) is None  # a job deleted meanwhile
     job.refresh_from_db()
     assert job.file.name == first_file
 
 
 def test_sheets_older_than_a_week_are_deleted_with_their_pdf(organiser, event, speaker):
     old, recent = make_job(event, organiser), make_job(event, organiser)
-    render_badge_sheet(old.pk)
-    render_badge_sheet(recent.pk)
+    render_badge_sheet(job_id=old.pk)
+    render_badge_sheet(job_id=recent.pk)
     BadgeSheetJob.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=8))
     old_path = Path(BadgeSheetJob.objects.get(pk=old.pk).file.path)
 

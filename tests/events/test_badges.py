@@ -1,41 +1,31 @@
 """Badges: a single A6 badge and A4 sheets, with the QR code, Arabic names, and the B2B agenda on the back."""
 
-import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from dimobel.pdf import extract_qr_codes, extract_text
 from dimobel.qr import qr_matrix
 from events.badges import SHEET_CELL, badge_pdf, script_language, sheet_position
 from events.models import Meeting
 from events.tickets import checkin_url
 from tests.events import test_b2b_support as b2b_world
-from tests.events.support import en, login
-from tests.factories import B2BParticipantFactory, CategoryFactory, EventFactory, RegistrationFactory, UserFactory
+from tests.events.support import colloquium, en, login, speaker_registration
+from tests.factories import B2BParticipantFactory, RegistrationFactory, UserFactory
+from tests.pdf_checks import extract_qr_codes, extract_text, page_count
 
 pytestmark = pytest.mark.django_db
 
 START = datetime(2031, 6, 10, 9, 0, tzinfo=UTC)  # 10:00 in Morocco (UTC+1 outside Ramadan)
 
 
-def pages(data: bytes) -> int:
-    return len(re.findall(rb"/Type /Page\b", data))
-
-
 @pytest.fixture
 def event():
-    return EventFactory(title="Colloque des 60 ans", slug="colloque-60")
+    return colloquium()
 
 
 @pytest.fixture
 def registration(event):
-    return RegistrationFactory(
-        event=event,
-        category=CategoryFactory(event=event, name="Speaker"),
-        user=UserFactory(first_name="Fatima", last_name="Bennani"),
-        organisation_name="Université Mohammed Premier",
-    )
+    return speaker_registration(event, organisation_name="Université Mohammed Premier")
 
 
 @pytest.fixture
@@ -70,7 +60,7 @@ def test_an_organiser_downloads_a_badge_with_name_organisation_category_and_titl
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
-    assert pages(response.content) == 1
+    assert page_count(response.content) == 1
     text = extract_text(response.content)
     assert "Fatima Bennani" in text
     assert "Université Mohammed Premier" in text
@@ -101,7 +91,7 @@ def test_an_arabic_name_is_shaped_and_runs_right_to_left(event):
 
 
 def test_without_b2b_a_badge_has_no_back(registration):
-    assert pages(badge_pdf(registration)) == 1
+    assert page_count(badge_pdf(registration)) == 1
 
 
 def test_with_b2b_the_back_lists_the_accepted_meetings_in_the_events_zone(oujda):
@@ -127,7 +117,7 @@ def test_with_b2b_the_back_lists_the_accepted_meetings_in_the_events_zone(oujda)
 
     data = badge_pdf(karim.registration)
 
-    assert pages(data) == 2
+    assert page_count(data) == 2
     text = extract_text(data)
     assert "My B2B meetings" in text
     assert "10.06 10:00–10:30 · Table 4" in text

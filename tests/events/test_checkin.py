@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from events.models import Registration
+from events.selectors.checkin import DeskCounts
 from events.services import checkin as services
 from events.tickets import checkin_token
 from tests.events.support import en, login, race
@@ -157,7 +158,7 @@ def test_the_desk_shows_live_counts(client, event, organiser):
 
     response = login(client, organiser).get(en("desk", event.slug))
 
-    assert response.context["counts"] == services.DeskCounts(confirmed=2, checked_in=1, seats_left=97)
+    assert response.context["counts"] == DeskCounts(confirmed=2, checked_in=1, seats_left=97)
     html = response.content.decode()
     assert 'id="count-confirmed">2<' in html
     assert 'id="count-checked-in">1<' in html

@@ -5,8 +5,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from events import stats
 from events.models import Meeting, Registration
+from events.selectors import stats
 from tests.events.support import en, page
 from tests.events.test_b2b_support import booked, join, oujda, requested, slot
 from tests.factories import CategoryFactory, EventFactory, RegistrationFactory, with_mfa

@@ -6,13 +6,14 @@ import io
 import pytest
 from django.db.models import Count, Q
 
-from dimobel import demo
-from events.b2b import awaiting_side, slots
-from events.demo import B2B_LOGIN, ORGANISER, TICKET_HOLDER, seed_events
+from demo import registry
+from demo.events.common import B2B_LOGIN, ORGANISER, TICKET_HOLDER
+from demo.events.seed import seed_events
+from demo.network.content import seed_network_content
+from demo.network.members import seed_members
 from events.models import B2BParticipant, Event, Meeting, MeetingSeat, Registration, Session, Speaker
 from events.permissions import is_organiser
-from network.demo import seed_members
-from network.demo_content import seed_network_content
+from events.selectors.b2b import slots
 from network.models import User
 
 pytestmark = pytest.mark.django_db
@@ -123,8 +124,9 @@ def test_the_demo_logins_have_something_to_show(colloquium, oujda):
     assert is_organiser(organiser, colloquium)
     assert is_organiser(organiser, oujda)
     assert meetings.filter(status=Meeting.Status.ACCEPTED).count() >= 3
-    assert any(awaiting_side(meeting) == participant.pk for meeting in meetings.filter(status=Meeting.Status.REQUESTED))
+    requests = meetings.filter(status=Meeting.Status.REQUESTED)
+    assert any(meeting.awaited_participant_id == participant.pk for meeting in requests)
     assert Registration.objects.get(event=colloquium, user__email=TICKET_HOLDER).status == "confirmed"
-    logins = [email for _role, email, _note in demo._logins]
+    logins = [email for _role, email, _note in registry._logins]
     assert ORGANISER[0] in logins
     assert B2B_LOGIN in logins

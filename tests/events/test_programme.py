@@ -229,7 +229,7 @@ def test_an_unknown_speaker_answers_404(client, event):
 
 
 def test_starring_needs_a_login(client, event, panel):
-    response = client.post(en("session_star", event.slug, panel.pk), {"action": "star"})
+    response = client.post(en("session_star", event.slug, panel.pk))
     assert response.status_code == 302
     assert "/login/" in response["Location"]
     assert not AgendaStar.objects.exists()
@@ -239,22 +239,22 @@ def test_a_member_stars_and_unstars_a_session_without_javascript(client, member,
     login(client, member)
     star_url = en("session_star", event.slug, panel.pk)
 
-    response = client.post(star_url, {"action": "star", "next": en("programme", event.slug)})
-    client.post(star_url, {"action": "star"})  # a double submit keeps one star
+    response = client.post(star_url, {"next": en("programme", event.slug)})
+    client.post(star_url)  # a double submit keeps one star
 
     assert response.status_code == 302
     assert response["Location"] == en("programme", event.slug)
     assert AgendaStar.objects.filter(user=member, session=panel).count() == 1
     assert "In my agenda" in client.get(en("session", event.slug, panel.pk)).content.decode()
 
-    client.post(star_url, {"action": "unstar"})
+    client.post(en("session_unstar", event.slug, panel.pk))
     assert not AgendaStar.objects.exists()
 
 
 def test_starring_with_htmx_returns_the_new_button(client, member, event, panel):
     login(client, member)
 
-    response = client.post(en("session_star", event.slug, panel.pk), {"action": "star"}, headers={"HX-Request": "true"})
+    response = client.post(en("session_star", event.slug, panel.pk), headers={"HX-Request": "true"})
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -268,7 +268,7 @@ def test_starring_refuses_a_get_and_an_external_next(client, member, event, pane
     star_url = en("session_star", event.slug, panel.pk)
 
     assert client.get(star_url).status_code == 405
-    response = client.post(star_url, {"action": "star", "next": "https://evil.example.com/"})
+    response = client.post(star_url, {"next": "https://evil.example.com/"})
     assert response["Location"] == en("session", event.slug, panel.pk)
 
 
@@ -339,14 +339,14 @@ def test_a_confirmed_registrant_signs_up_for_a_workshop_and_cancels(client, memb
     page = client.get(en("session", event.slug, workshop.pk)).content.decode()
     assert "2 seats left." in page
 
-    page = client.post(signup_url, {"action": "signup"}, follow=True).content.decode()
+    page = client.post(signup_url, follow=True).content.decode()
     assert "You have a seat in this workshop." in page
     assert WorkshopSignup.objects.filter(session=workshop, registration__user=member).count() == 1
 
-    client.post(signup_url, {"action": "signup"})  # twice keeps one seat
+    client.post(signup_url)  # twice keeps one seat
     assert WorkshopSignup.objects.count() == 1
 
-    page = client.post(signup_url, {"action": "cancel"}, follow=True).content.decode()
+    page = client.post(en("workshop_signup_cancel", event.slug, workshop.pk), follow=True).content.decode()
     assert "Your seat in this workshop is cancelled." in page
     assert not WorkshopSignup.objects.exists()
 
@@ -356,14 +356,14 @@ def test_only_a_confirmed_registration_gives_a_workshop_seat(client, member, eve
     RegistrationFactory(event=event, user=member, status=status, waitlisted_at=DAY_ONE - timedelta(days=5))
     login(client, member)
 
-    page = client.post(en("workshop_signup", event.slug, workshop.pk), {"action": "signup"}, follow=True)
+    page = client.post(en("workshop_signup", event.slug, workshop.pk), follow=True)
 
     assert "Only people with a confirmed registration" in page.content.decode()
     assert not WorkshopSignup.objects.exists()
 
 
 def test_a_member_without_registration_cannot_sign_up(client, member, event, workshop):
-    page = login(client, member).post(en("workshop_signup", event.slug, workshop.pk), {"action": "signup"}, follow=True)
+    page = login(client, member).post(en("workshop_signup", event.slug, workshop.pk), follow=True)
     assert "Only people with a confirmed registration" in page.content.decode()
     assert not WorkshopSignup.objects.exists()
 
@@ -375,21 +375,21 @@ def test_a_full_workshop_says_so_and_refuses_more(client, member, event, worksho
     login(client, member)
 
     assert "This workshop is full." in client.get(en("session", event.slug, workshop.pk)).content.decode()
-    page = client.post(en("workshop_signup", event.slug, workshop.pk), {"action": "signup"}, follow=True)
+    page = client.post(en("workshop_signup", event.slug, workshop.pk), follow=True)
     assert "This workshop is full." in page.content.decode()
     assert WorkshopSignup.objects.count() == 2
 
 
 def test_a_session_without_capacity_has_no_sign_up(client, member, event, panel):
     RegistrationFactory(event=event, user=member)
-    page = login(client, member).post(en("workshop_signup", event.slug, panel.pk), {"action": "signup"}, follow=True)
+    page = login(client, member).post(en("workshop_signup", event.slug, panel.pk), follow=True)
     assert "This session has no sign-up." in page.content.decode()
     assert not WorkshopSignup.objects.exists()
 
 
 def test_workshop_sign_up_needs_a_login_and_a_post(client, member, event, workshop):
     signup_url = en("workshop_signup", event.slug, workshop.pk)
-    response = client.post(signup_url, {"action": "signup"})
+    response = client.post(signup_url)
     assert response.status_code == 302
     assert "/login/" in response["Location"]
     assert login(client, member).get(signup_url).status_code == 405
@@ -418,5 +418,5 @@ def test_a_cancelled_registration_frees_its_workshop_seat(client, member, event,
     login(client, member)
 
     assert "1 seat left." in client.get(en("session", event.slug, workshop.pk)).content.decode()
-    client.post(en("workshop_signup", event.slug, workshop.pk), {"action": "signup"})
+    client.post(en("workshop_signup", event.slug, workshop.pk))
     assert WorkshopSignup.objects.filter(session=workshop, registration__user=member).exists()

@@ -6,9 +6,11 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from dimobel.errors import NotAllowed
 from events.models import Answer, Registration
+from events.selectors.registration import waitlist_position
 from events.services import registration as services
-from events.services.errors import NotAllowed, RegistrationClosed, RegistrationNotYetOpen
+from events.services.errors import RegistrationClosed, RegistrationNotYetOpen
 from tests.events.support import committed
 from tests.factories import (
     CategoryFactory,
@@ -80,8 +82,8 @@ def test_when_the_event_is_full_the_next_person_is_waitlisted_with_a_position():
 
     assert (third.status, fourth.status) == ("waitlisted", "waitlisted")
     assert third.waitlisted_at is not None
-    assert services.waitlist_position(third) == 1
-    assert services.waitlist_position(fourth) == 2
+    assert waitlist_position(third) == 1
+    assert waitlist_position(fourth) == 2
     assert "waitlist, number 2" in mail.outbox[-1].body
 
 
@@ -206,7 +208,7 @@ def test_a_cancelled_seat_goes_to_the_first_in_the_queue_who_is_emailed():
     assert first.confirmed_at is not None
     promoted = next(m for m in mail.outbox if m.to == ["first@example.org"])
     assert "ticket-qr.png" in [a[0] for a in promoted.attachments]
-    assert services.waitlist_position(second) == 1
+    assert waitlist_position(second) == 1
 
 
 def test_promotion_skips_people_whose_category_is_still_full():

@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 
 from events.models import Registration
+from events.selectors.registration import waitlist_position
 from events.services import registration as services
 from network.models import User
 from tests.events.support import errors, race
@@ -47,7 +48,7 @@ def test_1000_attempts_for_300_seats_from_50_connections_give_300_confirmed_and_
     assert len(mail.outbox) == 1000
     assert sum("ticket-qr.png" in [a[0] for a in message.attachments] for message in mail.outbox) == 300
     queue = list(rows.filter(status="waitlisted").order_by("waitlisted_at", "pk"))
-    assert [services.waitlist_position(r) for r in (queue[0], queue[-1])] == [1, 700]
+    assert [waitlist_position(r) for r in (queue[0], queue[-1])] == [1, 700]
 
 
 def test_a_category_capacity_holds_under_concurrent_registrations():

@@ -10,9 +10,9 @@ from allauth.account.signals import email_confirmed
 from django.core import mail, signing
 from django.utils import timezone
 
+from events import tickets
 from events.models import Answer, Registration
 from events.services import registration as services
-from events.services import registration_mail
 from tests.events.support import committed, en
 from tests.factories import CategoryFactory, EventFactory, EventQuestionFactory, RegistrationFactory, UserFactory
 
@@ -288,10 +288,10 @@ def test_a_forged_or_expired_confirmation_link_is_refused(client):
     assert response.status_code == 400
     assert "This link is invalid or has expired" in response.content.decode()
 
-    tampered = registration_mail.confirm_token(registration)[:-2] + "xx"
+    tampered = tickets.confirm_token(registration)[:-2] + "xx"
     assert client.post(en("confirm_email", tampered)).status_code == 400
 
-    expired = SignerFourDaysAgo(salt=registration_mail.CONFIRM_SALT).sign_object(
+    expired = SignerFourDaysAgo(salt=tickets.CONFIRM_SALT).sign_object(
         [registration.pk, "sara@example.org"], compress=True
     )
     assert client.post(en("confirm_email", expired)).status_code == 400
@@ -302,7 +302,7 @@ def test_a_forged_or_expired_confirmation_link_is_refused(client):
 def test_a_confirmation_link_for_a_row_now_holding_another_address_is_refused(client):
     event = EventFactory()
     registration = guest_registered(event, "a@example.org")
-    token = registration_mail.confirm_token(registration)
+    token = tickets.confirm_token(registration)
     Registration.objects.filter(pk=registration.pk).update(email="b@example.org")
 
     assert client.post(en("confirm_email", token)).status_code == 400
@@ -314,7 +314,7 @@ def test_a_guest_confirming_after_registration_closed_gets_a_message(client):
     event.registration_closes_at = timezone.now() - timedelta(minutes=1)
     event.save()
 
-    response = client.post(en("confirm_email", registration_mail.confirm_token(registration)))
+    response = client.post(en("confirm_email", tickets.confirm_token(registration)))
 
     assert response.status_code == 200
     assert "Registration for this event is closed." in response.content.decode()

@@ -8,9 +8,10 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from network.demo_scale import seed_scale
+from demo.network.scale import seed_scale
 from network.models import HelpType, Organisation, OrganisationKind, Profile, Sector
-from network.search import directory_profiles, refresh_organisation_search, refresh_profile_search
+from network.selectors.directory import directory_profiles
+from network.services.search import refresh_organisation_search, refresh_profile_search
 from tests.factories import OrganisationFactory, ProfileFactory, UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("taxonomies")]
@@ -569,7 +570,7 @@ def test_the_scale_seeder_creates_what_is_missing_and_makes_it_searchable(client
 def test_renaming_a_sector_in_the_admin_reindexes_the_directory(
     admin_client_with_mfa, taxonomies, django_capture_on_commit_callbacks
 ):
-    from network.search import search_profiles
+    from network.selectors.search import search_profiles
 
     sector = Sector.objects.get(slug="tourism")
     profile = ProfileFactory(visibility="public")
@@ -589,3 +590,30 @@ def test_renaming_a_sector_in_the_admin_reindexes_the_directory(
         )
 
     assert list(search_profiles(Profile.objects.all(), "écotourisme", public_fields_only=False)) == [profile]
+
+
+def test_a_new_sector_added_in_the_admin_reindexes_nothing(
+    admin_client_with_mfa, taxonomies, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        admin_client_with_mfa.post(
+            "/fr/admin/network/sector/add/",
+            {"name_fr": "Spatial", "name_en": "Space", "name_nl": "Ruimtevaart", "name_ar": "الفضاء", "slug": "space"},
+        )
+    assert Sector.objects.filter(slug="space").exists()
+    assert callbacks == []  # nobody uses a new term yet
+
+
+def test_organisers_editing_a_profile_in_the_admin_keep_the_search_in_step(admin_client_with_mfa, taxonomies):
+    from network.selectors.search import search_profiles
+    from tests.autumn_school.test_admin import change_form_data
+
+    profile = ProfileFactory(visibility="public", headline="Consultante")
+    refresh_profile_search([profile.pk])
+    change = f"/fr/admin/network/profile/{profile.pk}/change/"
+    data = change_form_data(admin_client_with_mfa.get(change))
+
+    response = admin_client_with_mfa.post(change, {**data, "headline": "Logisticienne portuaire"})
+
+    assert response.status_code == 302
+    assert list(search_profiles(Profile.objects.all(), "logisticienne", public_fields_only=True)) == [profile]

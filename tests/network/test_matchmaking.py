@@ -1,7 +1,7 @@
 import pytest
 
-from network.matchmaking import reasons_to_connect, suggested_contacts
 from network.models import Block, HelpType, Profile, Sector
+from network.selectors.matchmaking import reasons_to_connect, suggested_contacts
 from network.services import messaging
 from tests.factories import UserFactory
 

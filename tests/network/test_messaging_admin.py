@@ -90,3 +90,18 @@ def test_the_queue_runs_a_constant_number_of_queries(admin_client_with_mfa, memb
         messaging.report_message(reporter=member, message=message)
     with django_assert_max_num_queries(15):
         admin_client_with_mfa.get(reverse(CHANGELIST))
+
+
+def test_a_closed_report_keeps_its_first_answer(report, member, staff):
+    messaging.handle_reports(reports=MessageReport.objects.all(), status="dismissed", handled_by=staff)
+    assert messaging.handle_reports(reports=MessageReport.objects.all(), status="action_taken", handled_by=member) == 0
+    report.refresh_from_db()
+    assert (report.status, report.handled_by) == ("dismissed", staff)
+
+
+def test_a_moderator_never_deactivates_their_own_account(member, other_member):
+    message = messaging.send_direct_message(sender=other_member, recipient=member, body="Bonjour")
+    messaging.report_message(reporter=member, message=message)
+    assert messaging.deactivate_reported_senders(member_ids=[other_member.pk], handled_by=other_member) == 0
+    other_member.refresh_from_db()
+    assert other_member.is_active

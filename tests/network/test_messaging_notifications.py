@@ -14,8 +14,9 @@ from dimobel import outbox
 from dimobel.celery import app as celery_app
 from dimobel.models import OutboundEmail
 from network.models import Participant, Profile
+from network.selectors.messaging import unsubscribe_token
 from network.services import ensure_profile, messaging
-from network.services.messaging import NOTIFY_DELAY, NOTIFY_EVERY, unsubscribe_token
+from network.services.messaging import NOTIFY_DELAY, NOTIFY_EVERY
 from tests.factories import MembershipFactory, OrganisationFactory, ProfileFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

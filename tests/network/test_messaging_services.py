@@ -79,7 +79,7 @@ def test_nobody_can_answer_in_a_direct_thread_whose_other_member_is_gone(member,
 
 
 def test_unread_threads_count_only_messages_from_others(member, other_member):
-    from network.messaging import inbox_for, unread_thread_count
+    from network.selectors.messaging import inbox_for, unread_thread_count
 
     messaging.send_direct_message(sender=member, recipient=other_member, body="Moi")
     assert unread_thread_count(member) == 0

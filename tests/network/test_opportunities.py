@@ -12,16 +12,12 @@ from network.models import Message, Opportunity, Profile, Sector
 from network.services import opportunities as services
 from tests.delivery import sweep
 from tests.factories import MembershipFactory, OpportunityFactory, OrganisationFactory, ProfileFactory, UserFactory
+from tests.network.helpers import en
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("taxonomies")]
 
 
 TODAY = timezone.localdate
-
-
-def en(name, *args):
-    with translation.override("en"):
-        return reverse(f"network:{name}", args=args)
 
 
 def data(**overrides):
@@ -394,3 +390,35 @@ def test_staff_remove_and_restore_opportunities_in_the_admin(admin_client_with_m
     assert opportunity.status == Opportunity.Status.PUBLISHED
     assert admin_client_with_mfa.get(changelist + "?status__exact=published&open=yes&q=Recherche").status_code == 200
     assert admin_client_with_mfa.get(change).status_code == 200
+
+
+# Queries
+
+
+@pytest.mark.parametrize("n", [2, 30])
+def test_the_marketplace_runs_the_same_queries_for_2_or_30_opportunities(client, member, django_assert_num_queries, n):
+    sectors = list(Sector.objects.filter(slug__in=["agrifood", "digital"]))
+    for index in range(n):
+        poster = ProfileFactory(visibility="members" if index % 2 else "hidden").user
+        opportunity = OpportunityFactory(posted_by=poster, organisation=OrganisationFactory(), countries=["BE", "MA"])
+        opportunity.sectors.set(sectors)
+    client.force_login(member)
+    client.get(en("opportunity_list"))  # warm the session and caches
+
+    # session, member, the count, the page (poster, organisation, poster's visibility), sectors, unread badge,
+    # the sector filter's choices
+    with django_assert_num_queries(7):
+        response = client.get(en("opportunity_list"))
+    assert response.content.decode().count('class="card opportunity-row"') == min(n, 20)
+
+
+def test_staff_open_a_removed_opportunity_only_with_two_factor_authentication(client, member):
+    removed = OpportunityFactory(posted_by=member, status=Opportunity.Status.REMOVED)
+    published = OpportunityFactory(posted_by=member)
+    client.force_login(UserFactory(is_staff=True))
+
+    response = client.get(en("opportunity_detail", removed.pk))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("mfa_activate_totp"))
+    assert client.get(en("opportunity_detail", published.pk)).status_code == 200  # as any member

@@ -13,21 +13,12 @@ from PIL import Image
 
 from network.models import Membership, Message, Organisation, OrganisationKind, Profile, Sector, Thread
 from network.services import organisations as services
+from tests.autumn_school.test_admin import change_form_data
 from tests.factories import MembershipFactory, OpportunityFactory, OrganisationFactory, ProfileFactory, UserFactory
+from tests.helpers import image_upload
+from tests.network.helpers import en
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("taxonomies")]
-
-
-def en(name, *args):
-    """English URLs, so the page shows our English msgids whatever the catalogues hold."""
-    with translation.override("en"):
-        return reverse(f"network:{name}", args=args)
-
-
-def png(name="logo.png", size=(1200, 900)):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, (11, 85, 99)).save(buffer, format="PNG")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
 def kind():
@@ -75,7 +66,7 @@ def test_anonymous_visitors_are_sent_to_log_in_to_create_an_organisation(client)
 def test_a_member_creates_an_organisation_with_a_logo_and_becomes_its_admin(client, member):
     client.force_login(member)
 
-    response = client.post(en("organisation_create"), form_data(logo=png()))
+    response = client.post(en("organisation_create"), form_data(logo=image_upload("logo.png", size=(1200, 900))))
 
     organisation = Organisation.objects.get()
     assert response.status_code == 302
@@ -142,7 +133,7 @@ def test_a_logo_over_5_mb_is_refused(client, member):
 
 def test_an_admin_edits_the_organisation_and_removes_its_logo(client, member):
     client.force_login(member)
-    client.post(en("organisation_create"), form_data(logo=png()))
+    client.post(en("organisation_create"), form_data(logo=image_upload("logo.png", size=(1200, 900))))
     organisation = Organisation.objects.get()
 
     response = client.post(
@@ -323,9 +314,7 @@ def test_an_admin_accepts_a_request_and_the_requester_is_told(
     assert f'id="request-{request.pk}"' in members_page
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            en("organisation_members", organisation.slug), {"membership": request.pk, "action": "accept"}
-        )
+        response = client.post(en("membership_accept", organisation.slug), {"membership": request.pk})
 
     assert response.status_code == 302
     request.refresh_from_db()
@@ -344,7 +333,7 @@ def test_an_admin_refuses_a_request_and_the_requester_is_told(
     client.force_login(member)
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(en("organisation_members", organisation.slug), {"membership": request.pk, "action": "refuse"})
+        client.post(en("membership_refuse", organisation.slug), {"membership": request.pk})
 
     request.refresh_from_db()
     assert request.status == "refused"
@@ -367,7 +356,7 @@ def test_an_admin_cannot_answer_another_organisations_requests(client, member, o
     request = MembershipFactory(organisation=theirs, status="pending")
     client.force_login(member)
 
-    response = client.post(en("organisation_members", mine.slug), {"membership": request.pk, "action": "accept"})
+    response = client.post(en("membership_accept", mine.slug), {"membership": request.pk})
 
     assert response.status_code == 404
     request.refresh_from_db()
@@ -386,10 +375,9 @@ def test_an_admin_sets_a_role_and_makes_another_member_admin(client, member, oth
     prefix = f"m{membership.pk}"
 
     client.post(
-        en("organisation_members", organisation.slug),
+        en("membership_save", organisation.slug),
         {
             "membership": membership.pk,
-            "action": "save",
             f"{prefix}-role": "Responsable export",
             f"{prefix}-is_admin": "on",
         },
@@ -410,8 +398,8 @@ def test_the_last_admin_can_neither_leave_nor_be_demoted(client, member):
     assert "last admin. Make another member admin before you leave." in response.content.decode()
 
     response = client.post(
-        en("organisation_members", organisation.slug),
-        {"membership": own.pk, "action": "save", f"m{own.pk}-role": "Directrice"},
+        en("membership_save", organisation.slug),
+        {"membership": own.pk, f"m{own.pk}-role": "Directrice"},
         follow=True,
     )
     assert "An organisation needs at least one admin" in response.content.decode()
@@ -439,7 +427,7 @@ def test_a_member_leaves_and_an_admin_removes_a_member(client, member, other_mem
     assert not Membership.objects.filter(member=other_member).exists()
 
     client.force_login(member)
-    client.post(en("organisation_members", organisation.slug), {"membership": third.pk, "action": "remove"})
+    client.post(en("membership_remove", organisation.slug), {"membership": third.pk})
     assert list(Membership.objects.values_list("member", flat=True)) == [member.pk]
 
 
@@ -593,3 +581,111 @@ def test_two_admins_leaving_at_the_same_time_leave_one_admin_behind(member, othe
 
     assert sorted(outcomes) == ["left", "refused"]
     assert Membership.objects.filter(organisation=organisation, is_admin=True).count() == 1
+
+
+# Queries: a constant number, however many rows a page shows
+
+
+@pytest.mark.parametrize("n", [2, 30])
+def test_my_organisations_runs_the_same_queries_for_2_or_30_memberships(client, member, django_assert_num_queries, n):
+    for index in range(n):
+        status = ("accepted", "pending", "refused")[index % 3]
+        organisation = OrganisationFactory(name=f"Organisation {index:02d}", is_published=bool(index % 2))
+        MembershipFactory(organisation=organisation, member=member, status=status, is_admin=status == "accepted")
+        MembershipFactory(organisation=organisation, status="pending")
+    client.force_login(member)
+    client.get(en("my_organisations"))  # warm the session and caches
+
+    # session, member, unread badge, the memberships (with their organisation, its kind and the requests waiting)
+    with django_assert_num_queries(4):
+        response = client.get(en("my_organisations"))
+    assert response.content.decode().count('id="membership-') == n
+
+
+@pytest.mark.parametrize("n", [2, 30])
+def test_the_members_page_runs_the_same_queries_for_2_or_30_members_and_requests(
+    client, member, django_assert_num_queries, n
+):
+    organisation = organisation_with_admin(member)
+    for _index in range(n):
+        visible(MembershipFactory(organisation=organisation, role="Chargée d'affaires").member)
+        visible(MembershipFactory(organisation=organisation, status="pending").member)
+    client.force_login(member)
+    client.get(en("organisation_members", organisation.slug))  # warm the session and caches
+
+    # session, member, the organisation (if the member is its admin), the members, unread badge, the requests
+    with django_assert_num_queries(6):
+        response = client.get(en("organisation_members", organisation.slug))
+    page = response.content.decode()
+    assert (page.count('id="member-'), page.count('id="request-')) == (n + 1, n)
+
+
+def test_each_members_page_action_has_its_own_post_only_address(client, member, other_member):
+    organisation = organisation_with_admin(member)
+    request = MembershipFactory(organisation=organisation, member=other_member, status="pending")
+    client.force_login(member)
+
+    for action in ("membership_accept", "membership_refuse", "membership_save", "membership_remove"):
+        assert client.get(en(action, organisation.slug)).status_code == 405
+    assert client.post(en("organisation_members", organisation.slug), {"membership": request.pk}).status_code == 405
+    page = client.get(en("organisation_members", organisation.slug)).content.decode()
+    assert f'action="{en("membership_accept", organisation.slug)}"' in page
+    assert f'formaction="{en("membership_refuse", organisation.slug)}"' in page
+    request.refresh_from_db()
+    assert request.status == "pending"
+
+
+def test_a_refused_demotion_keeps_what_the_admin_typed(client, member):
+    organisation = organisation_with_admin(member)
+    own = Membership.objects.get(member=member)
+    client.force_login(member)
+
+    response = client.post(
+        en("membership_save", organisation.slug), {"membership": own.pk, f"m{own.pk}-role": "Cheffe"}
+    )
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "An organisation needs at least one admin" in page
+    assert 'value="Cheffe"' in page
+
+
+def test_staff_open_an_unpublished_organisation_only_with_two_factor_authentication(client, member):
+    organisation = organisation_with_admin(member, is_published=False)
+    published = organisation_with_admin(member, name="Publiée")
+    client.force_login(UserFactory(is_staff=True))
+
+    response = client.get(en("organisation_detail", organisation.slug))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("mfa_activate_totp"))
+    assert client.get(en("organisation_detail", published.slug)).status_code == 200  # as any member
+
+
+def test_organisers_editing_an_organisation_in_the_admin_keep_the_search_in_step(admin_client_with_mfa, member):
+    from network.selectors.search import search_organisations
+
+    organisation = organisation_with_admin(member, name="Atlas Export")
+    client = admin_client_with_mfa
+    data = change_form_data(client.get(admin_url("change", organisation.pk)))
+
+    response = client.post(admin_url("change", organisation.pk), {**data, "name": "Oriental Logistique"})
+
+    assert response.status_code == 302
+    found = search_organisations(Organisation.objects.all(), "logistique", public_fields_only=True)
+    assert list(found) == [organisation]
+    assert Membership.objects.get(organisation=organisation).member == member  # the inline kept its member
+
+
+def test_organisers_create_an_organisation_in_the_admin_as_its_creator(admin_client_with_mfa):
+    client = admin_client_with_mfa
+    data = change_form_data(client.get(admin_url("add")))
+    data.update({"name": "Incubateur Oujda", "slug": "incubateur-oujda", "kind": kind().pk, "countries": ["MA"]})
+    del data["sectors"]
+
+    response = client.post(admin_url("add"), data)
+
+    assert response.status_code == 302
+    organisation = Organisation.objects.get(slug="incubateur-oujda")
+    assert organisation.created_by.email == "root@example.org"
+    assert organisation.search_vector is not None

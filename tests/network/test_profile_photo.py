@@ -19,21 +19,17 @@ from network.forms import ProfileForm
 from network.models import Profile
 from network.services import ensure_profile
 from network.services.profiles import update_profile
+from tests import helpers
 from tests.delivery import committed
 from tests.factories import PASSWORD
+from tests.network.helpers import en
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("taxonomies")]
 
 
-def en(name, *args):
-    with translation.override("en"):
-        return reverse(f"network:{name}", args=args)
-
-
-def image_upload(name="photo.png", size=(1600, 1200), image_format="PNG", mode="RGB"):
-    buffer = io.BytesIO()
-    Image.new(mode, size, (181, 70, 47)).save(buffer, format=image_format)
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{image_format.lower()}")
+def image_upload(name="photo.png", **options):
+    """A photo larger than the 512 pixels a profile keeps."""
+    return helpers.image_upload(name, **{"size": (1600, 1200), **options})
 
 
 def profile_data(**extra):

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from network.models import HelpType, Profile, Sector
-from network.profiles import completeness
+from network.selectors.profiles import completeness
 from network.services import ensure_profile
 from tests.factories import UserFactory
 
@@ -173,3 +173,28 @@ def test_the_profile_lists_the_members_organisations_with_their_role(client, mem
     assert "Gérante" in page
     assert "Fantôme" not in page
     assert "En attente" not in page
+
+
+def test_the_visibility_rule_lists_and_shows_each_profile_to_the_right_viewers():
+    """Profile.objects is the one home of who sees whom; the other apps (B2B, consortium) use these methods."""
+    from django.contrib.auth.models import AnonymousUser
+
+    public = set_visibility(UserFactory(), Profile.Visibility.PUBLIC)
+    members_only = set_visibility(UserFactory(), Profile.Visibility.MEMBERS)
+    hidden = set_visibility(UserFactory(), Profile.Visibility.HIDDEN)
+    deactivated = set_visibility(UserFactory(is_active=False), Profile.Visibility.PUBLIC)
+    mute = set_visibility(UserFactory(), Profile.Visibility.MEMBERS)
+    mute.messaging = Profile.Messaging.NOBODY
+    mute.save()
+    viewer, visitor = hidden.user, AnonymousUser()
+
+    assert set(Profile.objects.listed_to(visitor)) == set(Profile.objects.visible_to(visitor)) == {public}
+    assert set(Profile.objects.listed_to(viewer)) == {public, members_only, mute}
+    assert set(Profile.objects.listed_to_members()) == {public, members_only, mute}
+    assert set(Profile.objects.visible_to(viewer)) == {public, members_only, mute, hidden}  # and always my own
+    assert set(Profile.objects.accepting_messages()) == {public, members_only}
+    for profile in Profile.objects.select_related("user"):
+        assert profile.is_listed_to_members == Profile.objects.listed_to_members().filter(pk=profile.pk).exists()
+        if profile.user.is_active:
+            assert profile.accepts_messages == Profile.objects.accepting_messages().filter(pk=profile.pk).exists()
+    assert not deactivated.is_listed_to_members

@@ -1,18 +1,18 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils.module_loading import autodiscover_modules
 
-from dimobel import demo
+import demo
+from demo import registry
 
 
 class Command(BaseCommand):
     help = (
         "Create realistic, fictional demo content in French (idempotent: a second run adds nothing) "
-        "and print the demo logins. Each app contributes through its demo.py."
+        "and print the demo logins. The seeders live in the top-level demo package."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser) -> None:
         parser.add_argument(
             "--scale",
             type=int,
@@ -23,13 +23,13 @@ class Command(BaseCommand):
             "--force", action="store_true", help="Seed even with DEBUG off (never on a real production site)."
         )
 
-    def handle(self, *args, force=False, scale=0, **options):
+    def handle(self, *args, force=False, scale=0, **options) -> None:
         if not settings.DEBUG and not force:
             raise CommandError(
                 "seed_demo creates accounts with known passwords; it runs only with DEBUG=1 (or --force)."
             )
-        autodiscover_modules("demo")
+        demo.load_seeders()
         with transaction.atomic():
-            created = demo.run_seeders(self.stdout, scale=scale)
+            created = registry.run_seeders(self.stdout, scale=scale)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} new object(s))."))
-        self.stdout.write(demo.logins_text())
+        self.stdout.write(registry.logins_text())

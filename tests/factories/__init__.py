@@ -1,0 +1,73 @@
+"""Test factories, one module per app. Everything is re-exported here: ``from tests.factories import UserFactory``."""
+
+from tests.factories.autumn_school import (
+    ChoiceFactory,
+    EditionFactory,
+    EnrolmentFactory,
+    LessonFactory,
+    LiveSessionFactory,
+    ModuleFactory,
+    QuizFactory,
+    QuizQuestionFactory,
+)
+from tests.factories.consortium import (
+    CallFactory,
+    ConsortiumMemberFactory,
+    CriterionFactory,
+    MilestoneFactory,
+    ProjectFactory,
+)
+from tests.factories.events import (
+    B2BParticipantFactory,
+    CategoryFactory,
+    EventFactory,
+    EventQuestionFactory,
+    MeetingBlockFactory,
+    RegistrationFactory,
+    RoomFactory,
+    SessionFactory,
+    SpeakerFactory,
+)
+from tests.factories.network import (
+    MEMBER_LANGUAGE,
+    PASSWORD,
+    MembershipFactory,
+    OpportunityFactory,
+    OrganisationFactory,
+    ProfileFactory,
+    UserFactory,
+    with_mfa,
+)
+
+__all__ = [
+    "MEMBER_LANGUAGE",
+    "PASSWORD",
+    "B2BParticipantFactory",
+    "CallFactory",
+    "CategoryFactory",
+    "ChoiceFactory",
+    "ConsortiumMemberFactory",
+    "CriterionFactory",
+    "EditionFactory",
+    "EnrolmentFactory",
+    "EventFactory",
+    "EventQuestionFactory",
+    "LessonFactory",
+    "LiveSessionFactory",
+    "MeetingBlockFactory",
+    "MembershipFactory",
+    "MilestoneFactory",
+    "ModuleFactory",
+    "OpportunityFactory",
+    "OrganisationFactory",
+    "ProfileFactory",
+    "ProjectFactory",
+    "QuizFactory",
+    "QuizQuestionFactory",
+    "RegistrationFactory",
+    "RoomFactory",
+    "SessionFactory",
+    "SpeakerFactory",
+    "UserFactory",
+    "with_mfa",
+]
