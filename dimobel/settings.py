@@ -222,6 +222,9 @@ LANGUAGES = [
     ("ar", _("Arabic")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# No country list offers "Western Sahara" beside Morocco, as the programme's Moroccan partners ask; rows that hold the
+# code stay valid (dimobel/countries.py, docs/network.md "Countries").
+COUNTRIES_OVERRIDE = {"EH": None}
 FORMAT_MODULE_PATH = ["dimobel.formats"]
 USE_I18N = True
 TIME_ZONE = "Europe/Brussels"
