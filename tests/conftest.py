@@ -1,10 +1,11 @@
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection, connections
-from django.test import TransactionTestCase
+from django.test import TransactionTestCase, override_settings
 
 from dimobel.celery import app as celery_app
 from tests import seed
@@ -47,12 +48,13 @@ def _media_in_tmp(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
-@pytest.fixture(autouse=True)
-def _test_templates(settings):
-    """Templates that only tests use (tests/templates), e.g. a reminder email."""
-    settings.TEMPLATES = [
-        {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], Path(__file__).parent / "templates"]}
-    ]
+@pytest.fixture(scope="session", autouse=True)
+def _test_templates():
+    """Templates that only tests use (tests/templates), e.g. a reminder email. Set once for the session: changing
+    TEMPLATES makes Django build new template engines, and each test would parse every template it renders again."""
+    engine = django_settings.TEMPLATES[0]
+    with override_settings(TEMPLATES=[{**engine, "DIRS": [*engine["DIRS"], Path(__file__).parent / "templates"]}]):
+        yield
 
 
 def _is_transactional(item) -> bool:
