@@ -9,11 +9,16 @@ from autumn_school.models import Answer, Question
 
 
 class AnswerInline(admin.StackedInline):
+    """Moderation: organisers correct or delete an answer. Answers are given on the site (services.questions), which
+    checks who may answer and emails the asker; the admin adds none."""
+
     model = Answer
     fields = ["author", "body", "created_at"]
-    readonly_fields = ["created_at"]
-    autocomplete_fields = ["author"]
+    readonly_fields = ["author", "created_at"]
     extra = 0
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Question)

@@ -38,6 +38,7 @@ from demo import registry
 from demo.autumn_school.cast import CURRENT, INSTRUCTORS, LEARNERS, PAST, QUESTIONS
 from demo.autumn_school.courses import MODULES
 from dimobel import pdf as pdfkit
+from dimobel import roles
 from network.models import Profile, User
 from network.services import ensure_profile
 
@@ -122,7 +123,7 @@ def _member(email, first, last, language, password) -> tuple[User, int]:
 
 
 def _teach(user) -> int:
-    group = Group.objects.get_or_create(name="Instructors")[0]
+    group = Group.objects.get_or_create(name=roles.INSTRUCTORS)[0]
     if user.groups.filter(pk=group.pk).exists():
         return 0
     user.groups.add(group)

@@ -60,6 +60,7 @@ from demo.consortium.texts import (
     application_summary,
 )
 from dimobel import pdf as pdfkit
+from dimobel import roles
 from network.models import HelpType, Membership, Organisation, OrganisationKind, Profile, Sector, User
 from network.services import ensure_profile
 from network.services.search import refresh_profile_search
@@ -79,13 +80,13 @@ def seed_consortium(stdout, *, scale=0) -> int:
     experts = []
     for email, first, last, language, headline, country, city, sectors, offers, member_index in EXPERTS:
         member = members[int(member_index)]
-        user, new = _person(email, first, last, language, password, group="Mentors")
+        user, new = _person(email, first, last, language, password, group=roles.MENTORS)
         created += new + _profile(user, headline, country, city, sectors.split(), offers.split())
         created += _expert_of(member, user)
         experts.append((user, member))
     jurors = []
     for email, first, last, language in JURORS:
-        user, new = _person(email, first, last, language, password, group="Jury")
+        user, new = _person(email, first, last, language, password, group=roles.JURY)
         created += new
         jurors.append(user)
     holder, new = _person(HOLDER_LOGIN, "Yasmine", "Alaoui", "fr", password)

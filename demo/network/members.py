@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from demo import registry
+from dimobel import roles
 from network.models import HelpType, Profile, Sector, User
 from network.services import ensure_profile
 
@@ -96,11 +97,11 @@ PROFILES = {
 
 MEMBERS = [
     # email, first name, last name, language, groups, staff
-    ("admin@dimobel.org", "Karim", "Lahlou", "fr", ["Organisers"], True),
-    ("organisatrice@dimobel.org", "Nadia", "Benali", "fr", ["Organisers"], False),
-    ("formateur@dimobel.org", "Jean-Luc", "Vandenberghe", "fr", ["Instructors"], False),
-    ("jury@dimobel.org", "Fatima-Zahra", "El Amrani", "fr", ["Jury"], False),
-    ("mentor@dimobel.org", "Pieter", "Claes", "nl", ["Mentors"], False),
+    ("admin@dimobel.org", "Karim", "Lahlou", "fr", [roles.ORGANISERS], True),
+    ("organisatrice@dimobel.org", "Nadia", "Benali", "fr", [roles.ORGANISERS], False),
+    ("formateur@dimobel.org", "Jean-Luc", "Vandenberghe", "fr", [roles.INSTRUCTORS], False),
+    ("jury@dimobel.org", "Fatima-Zahra", "El Amrani", "fr", [roles.JURY], False),
+    ("mentor@dimobel.org", "Pieter", "Claes", "nl", [roles.MENTORS], False),
     ("amina.elidrissi@exemple.be", "Amina", "El Idrissi", "fr", [], False),
     ("youssef.bouzid@exemple.ma", "Youssef", "Bouzid", "ar", [], False),
     ("sophie.dubois@exemple.be", "Sophie", "Dubois", "fr", [], False),

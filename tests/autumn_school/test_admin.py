@@ -173,6 +173,27 @@ def test_records_are_not_added_by_hand(admin_client_with_mfa):
         assert admin_client_with_mfa.get(admin_url(f"{model}_add")).status_code == 403
 
 
+def test_answers_are_moderated_in_the_admin_not_given_there(admin_client_with_mfa, school, instructor):
+    """An answer is given on the site, which checks who may answer and emails the asker; the admin edits the text
+    or deletes it, and neither adds an answer nor changes who wrote it."""
+    question = school["question"]
+    response = admin_client_with_mfa.get(admin_url("question_change", question.pk))
+    (answers,) = [
+        inline for inline in response.context["inline_admin_formsets"] if inline.opts.model.__name__ == "Answer"
+    ]
+    assert not answers.has_add_permission
+    assert "author" in answers.readonly_fields
+
+    data = change_form_data(response)
+    prefix = answers.formset.prefix
+    data[f"{prefix}-0-body"] = "Trois mois, parfois quatre."
+    data[f"{prefix}-TOTAL_FORMS"] = "2"  # a second answer slipped into the post is ignored
+    data[f"{prefix}-1-body"] = "Ajoutée par l'admin"
+    response = admin_client_with_mfa.post(admin_url("question_change", question.pk), data)
+    assert response.status_code == 302
+    assert list(question.answers.values_list("author", "body")) == [(instructor.pk, "Trois mois, parfois quatre.")]
+
+
 # Query budgets
 
 
